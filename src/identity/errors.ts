@@ -1,0 +1,51 @@
+/**
+ * The error thrown by the identity helpers.
+ * @module
+ */
+
+/**
+ * Thrown by {@link userHash} and {@link userJwt} when an argument is unusable (an empty or
+ * non-string secret or user id, a non-finite `exp`, …).
+ *
+ * These helpers are the only functions in the library that throw: the mapping functions
+ * report problems in their result envelope, but a hash or token has no envelope to carry
+ * an error, and signing a wrong value must never happen silently.
+ *
+ * @example
+ * ```ts
+ * import { IdentityInputError, userHash } from 'segment-intercom/identity'
+ *
+ * try {
+ *   userHash(process.env.INTERCOM_SECRET ?? '', user.id)
+ * } catch (error) {
+ *   if (error instanceof IdentityInputError) console.error(error.field, error.message)
+ *   else throw error
+ * }
+ * ```
+ */
+export class IdentityInputError extends TypeError {
+  /** The offending argument, e.g. `secret`, `userId`, `claims.user_id`, `claims.exp`. */
+  readonly field: string
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`)
+    this.name = 'IdentityInputError'
+    this.field = field
+  }
+}
+
+/** Describes a value for an error message without echoing it (it may be a secret). */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (value instanceof Date) return 'a Date'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+/** Throws unless `value` is a non-empty string. */
+export function requireNonEmptyString(value: unknown, field: string): asserts value is string {
+  if (typeof value !== 'string') {
+    throw new IdentityInputError(field, `expected a non-empty string, got ${describeType(value)}`)
+  }
+  if (value === '') throw new IdentityInputError(field, 'expected a non-empty string, got ""')
+}
