@@ -1,0 +1,385 @@
+import { parseISO } from 'date-fns'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { looksLikeIsoDate, toUnixSeconds } from '../../src/normalize/dates.js'
+
+// Everything here is built from UTC fields and explicit offsets, so the suite means the same
+// under any TZ (it is also run with TZ=Pacific/Chatham, whose offsets are +12:45/+13:45).
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+/** Offsets in minutes east of UTC, including the odd ones (+05:45, +12:45, -09:30). */
+const OFFSETS = [0, 60, -300, 330, 345, 765, 825, 840, -570, -720]
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+const floorSeconds = (d: Date): number => Math.floor(d.getTime() / 1000)
+
+/** `d` as wall-clock fields at `offset` minutes east of UTC. */
+function wallClock(d: Date, offset: number) {
+  const w = new Date(d.getTime() + offset * 60000)
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth(),
+    day: w.getUTCDate(),
+    weekday: w.getUTCDay(),
+    time: `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`,
+    ms: w.getUTCMilliseconds(),
+  }
+}
+
+function offsetText(offset: number, colon: boolean): string {
+  const a = Math.abs(offset)
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}${colon ? ':' : ''}${pad(a % 60)}`
+}
+
+/** What `Date.prototype.toString()` prints for `d` in a zone at `offset`. */
+function toStringAt(d: Date, offset: number, zoneName?: string): string {
+  const w = wallClock(d, offset)
+  const text = `${WEEKDAYS[w.weekday]} ${MONTHS[w.month]} ${pad(w.day)} ${pad(w.year, 4)} ${w.time} GMT${offsetText(offset, false)}`
+  return zoneName === undefined ? text : `${text} (${zoneName})`
+}
+
+/** An ISO 8601 text for `d` written at `offset`, with `fraction` digits after the seconds. */
+function isoAt(d: Date, offset: number, fraction: string): string {
+  const w = wallClock(d, offset)
+  // Offsets can push the wall clock past 9999 (or before 0000): then ISO needs ±YYYYYY.
+  const year =
+    w.year >= 0 && w.year <= 9999
+      ? pad(w.year, 4)
+      : `${w.year < 0 ? '-' : '+'}${pad(Math.abs(w.year), 6)}`
+  const date = `${year}-${pad(w.month + 1)}-${pad(w.day)}`
+  return `${date}T${w.time}${fraction === '' ? '' : `.${fraction}`}${offsetText(offset, true)}`
+}
+
+const validDate = fc.date({
+  noInvalidDate: true,
+  min: new Date('0001-01-01T00:00:00Z'),
+  max: new Date('9999-12-31T23:59:59.999Z'),
+})
+
+describe('toUnixSeconds: Segment doc examples', () => {
+  it('reads Date.prototype.toString() text', () => {
+    expect(toUnixSeconds('Mon Mar 26 2018 17:44:51 GMT+0000 (UTC)')).toBe(1522086291)
+    expect(toUnixSeconds('Thu Mar 24 2016 17:46:45 GMT+0000 (UTC)')).toBe(1458841605)
+  })
+
+  it('reads epoch milliseconds', () => {
+    expect(toUnixSeconds(1363902294011)).toBe(1363902294)
+    expect(toUnixSeconds('1363902294011')).toBe(1363902294)
+  })
+})
+
+describe('toUnixSeconds: numbers and Date objects', () => {
+  it('treats magnitudes below 1e11 as seconds and from 1e11 on as milliseconds', () => {
+    expect(toUnixSeconds(1522086291)).toBe(1522086291)
+    expect(toUnixSeconds(99999999999)).toBe(99999999999)
+    expect(toUnixSeconds(1e11)).toBe(1e8)
+    expect(toUnixSeconds(-1e11)).toBe(-1e8)
+    expect(toUnixSeconds(0)).toBe(0)
+  })
+
+  it('floors fractions, also before 1970', () => {
+    expect(toUnixSeconds(1522086291.9)).toBe(1522086291)
+    expect(toUnixSeconds(-0.5)).toBe(-1)
+    expect(toUnixSeconds(-1363902294011)).toBe(-1363902295)
+    expect(toUnixSeconds(-1363902294000)).toBe(-1363902294)
+    expect(toUnixSeconds(1363902294999.9)).toBe(1363902294)
+  })
+
+  it('never returns -0', () => {
+    expect(Object.is(toUnixSeconds(-0), 0)).toBe(true)
+    expect(Object.is(toUnixSeconds('-0'), 0)).toBe(true)
+    expect(Object.is(toUnixSeconds(new Date(-0)), 0)).toBe(true)
+    expect(Object.is(toUnixSeconds('1970-01-01T00:00:00Z'), 0)).toBe(true)
+  })
+
+  it('rejects non-finite numbers and milliseconds outside the Date range', () => {
+    expect(toUnixSeconds(Number.NaN)).toBeUndefined()
+    expect(toUnixSeconds(Number.POSITIVE_INFINITY)).toBeUndefined()
+    expect(toUnixSeconds(Number.NEGATIVE_INFINITY)).toBeUndefined()
+    expect(toUnixSeconds(8.64e15)).toBe(8.64e12)
+    expect(toUnixSeconds(8.64e15 + 1)).toBeUndefined()
+    expect(toUnixSeconds(-8.64e15 - 1)).toBeUndefined()
+    expect(toUnixSeconds('99999999999999999999')).toBeUndefined()
+  })
+
+  it('reads Date objects, including ones before 1970', () => {
+    expect(toUnixSeconds(new Date(Date.UTC(2018, 2, 26, 17, 44, 51, 900)))).toBe(1522086291)
+    expect(toUnixSeconds(new Date(-1500))).toBe(-2)
+    expect(toUnixSeconds(new Date(Number.NaN))).toBeUndefined()
+  })
+
+  it('reads a Date-like object only when it really is a Date', () => {
+    const spoof = { [Symbol.toStringTag]: 'Date', getTime: () => 0 }
+    expect(toUnixSeconds(spoof)).toBeUndefined()
+    expect(toUnixSeconds({ getTime: () => 0 })).toBeUndefined()
+  })
+
+  it('rejects other types', () => {
+    for (const value of [true, false, null, undefined, {}, [], [1], 1n, Symbol('x'), () => 1]) {
+      expect(toUnixSeconds(value)).toBeUndefined()
+    }
+  })
+
+  it('reads integer strings like numbers, and nothing else numeric', () => {
+    expect(toUnixSeconds('1522086291')).toBe(1522086291)
+    expect(toUnixSeconds('-1')).toBe(-1)
+    for (const text of ['+1', '1.5', '1e9', ' 1', '1 ', '-', '0x10', '1_000']) {
+      expect(toUnixSeconds(text)).toBeUndefined()
+    }
+  })
+})
+
+describe('toUnixSeconds: ISO 8601 / RFC 3339', () => {
+  const at = 1522086291 // 2018-03-26T17:44:51Z
+
+  it('reads the time forms, with T, t or a space', () => {
+    expect(toUnixSeconds('2018-03-26')).toBe(1522022400)
+    expect(toUnixSeconds('2018-03-26T17:44')).toBe(at - 51)
+    expect(toUnixSeconds('2018-03-26T17:44:51')).toBe(at)
+    expect(toUnixSeconds('2018-03-26t17:44:51z')).toBe(at)
+    expect(toUnixSeconds('2018-03-26 17:44:51Z')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T17:44:51.9Z')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T17:44:51,999Z')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T17:44:51.123456789012Z')).toBe(at)
+  })
+
+  it('reads text without an offset as UTC', () => {
+    expect(toUnixSeconds('2018-03-26T17:44:51')).toBe(toUnixSeconds('2018-03-26T17:44:51Z'))
+    expect(toUnixSeconds('2018-03-26T17:44')).toBe(toUnixSeconds('2018-03-26T17:44Z'))
+  })
+
+  it('applies ±HH:MM, ±HHMM and ±HH offsets', () => {
+    expect(toUnixSeconds('2018-03-26T19:44:51+02:00')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T19:44:51+0200')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T19:44:51+02')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T12:44:51-05:00')).toBe(at)
+    expect(toUnixSeconds('2018-03-27T06:29:51+12:45')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T08:14:51-09:30')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T17:44:51-00:00')).toBe(at)
+    expect(toUnixSeconds('2018-03-26T19:44+02:00')).toBe(at - 51)
+  })
+
+  it('floors fractions before 1970 too', () => {
+    expect(toUnixSeconds('1969-12-31T23:59:59.999Z')).toBe(-1)
+    expect(toUnixSeconds('1969-12-31T23:59:58.5Z')).toBe(-2)
+    expect(toUnixSeconds('1900-01-01T00:00:00.5Z')).toBe(-2208988800)
+  })
+
+  it('knows leap years', () => {
+    expect(toUnixSeconds('2016-02-29')).toBe(1456704000)
+    expect(toUnixSeconds('2000-02-29')).toBe(951782400)
+    expect(toUnixSeconds('2400-02-29')).toBe(13574563200)
+    expect(toUnixSeconds('2018-02-29')).toBeUndefined()
+    expect(toUnixSeconds('1900-02-29')).toBeUndefined()
+    expect(toUnixSeconds('2100-02-29')).toBeUndefined()
+  })
+
+  it('reads years 0–99 as themselves, not 1900–1999', () => {
+    expect(toUnixSeconds('0001-01-01T00:00:00Z')).toBe(-62135596800)
+    expect(toUnixSeconds('0099-12-31')).toBe(-59011545600)
+    expect(toUnixSeconds('0000-02-29')).toBe(-62162121600) // year 0 is a leap year
+  })
+
+  it('reads expanded ±YYYYYY years within the Date range', () => {
+    expect(toUnixSeconds('+275760-09-13T00:00:00.000Z')).toBe(8.64e12)
+    expect(toUnixSeconds('-271821-04-20T00:00:00.000Z')).toBe(-8.64e12)
+    expect(toUnixSeconds('+002018-03-26T17:44:51Z')).toBe(at)
+    expect(toUnixSeconds('+275760-09-13T00:00:01Z')).toBeUndefined()
+    expect(toUnixSeconds('+275760-09-13T00:00:00-01:00')).toBeUndefined()
+    expect(toUnixSeconds('-000000-01-01')).toBeUndefined()
+  })
+
+  it('reads 24:00 as the end of the day and :60 as :59', () => {
+    expect(toUnixSeconds('2018-03-26T24:00')).toBe(1522108800)
+    expect(toUnixSeconds('2018-03-26T24:00:00.000Z')).toBe(toUnixSeconds('2018-03-27'))
+    expect(toUnixSeconds('2016-12-31T23:59:60Z')).toBe(1483228799)
+    expect(toUnixSeconds('2016-12-31T23:59:60.5Z')).toBe(1483228799)
+    expect(toUnixSeconds('2018-03-26T24:00:01')).toBeUndefined()
+    expect(toUnixSeconds('2018-03-26T24:01')).toBeUndefined()
+    expect(toUnixSeconds('2018-03-26T24:00:00.001')).toBeUndefined()
+  })
+
+  it('rejects out-of-range fields and malformed text', () => {
+    for (const text of [
+      '2018-13-01',
+      '2018-00-01',
+      '2018-02-30',
+      '2018-04-31',
+      '2018-03-00',
+      '2018-03-32',
+      '2018-03-26T25:00',
+      '2018-03-26T17:60',
+      '2018-03-26T17:44:61',
+      '2018-03-26T17:44:51+24:00',
+      '2018-03-26T17:44:51+02:60',
+      '2018-03-26T17:44:51+2',
+      '2018-03-26T17:44:51+02:0',
+      '2018-03-26T17:44:51+02:000',
+      '2018-03-26T17:44:51.',
+      '2018-03-26T17:44:51.Z',
+      '2018-03-26T17:44:51ZZ',
+      '2018-03-26T17:44:51 Z',
+      '2018-03-26T17',
+      '2018-03-26T',
+      '2018-03-26T7:44',
+      '2018-03-26Z',
+      '2018-03-26  17:44',
+      '2018-3-26',
+      '2018-03',
+      '18-03-26',
+      '2018/03/26',
+      ' 2018-03-26',
+      '2018-03-26 ',
+      '+2018-03-26',
+      '-2018-03-26',
+    ]) {
+      expect(toUnixSeconds(text), text).toBeUndefined()
+    }
+  })
+})
+
+describe('toUnixSeconds: Date.prototype.toString() and RFC 2822 / 7231 text', () => {
+  const at = 1522086291
+
+  it('reads toString() text with and without a zone name', () => {
+    expect(toUnixSeconds('Mon Mar 26 2018 17:44:51 GMT+0000')).toBe(at)
+    expect(toUnixSeconds('Mon Mar 26 2018 19:44:51 GMT+0200 (Central European Summer Time)')).toBe(
+      at,
+    )
+    expect(toUnixSeconds('Mon Mar 26 2018 13:44:51 GMT-0400 (Eastern Daylight Time)')).toBe(at)
+    expect(toUnixSeconds('Tue Mar 27 2018 07:29:51 GMT+1345 (GMT+13:45)')).toBe(at)
+    expect(toUnixSeconds('mon mar 26 2018 17:44:51 gmt+0000 (UTC)')).toBe(at)
+  })
+
+  it('ignores whether the weekday matches the date, but needs a weekday name', () => {
+    expect(toUnixSeconds('Fri Mar 26 2018 17:44:51 GMT+0000 (UTC)')).toBe(at)
+    expect(toUnixSeconds('Xyz Mar 26 2018 17:44:51 GMT+0000 (UTC)')).toBeUndefined()
+    expect(toUnixSeconds('Mar 26 2018 17:44:51 GMT+0000 (UTC)')).toBeUndefined()
+  })
+
+  it('reads toUTCString() / RFC 7231 and RFC 2822 text', () => {
+    expect(toUnixSeconds('Mon, 26 Mar 2018 17:44:51 GMT')).toBe(at)
+    expect(toUnixSeconds('26 Mar 2018 17:44:51 +0000')).toBe(at)
+    expect(toUnixSeconds('Mon, 26 Mar 2018 19:44:51 +0200')).toBe(at)
+    expect(toUnixSeconds('6 Mar 2018 17:44:51 UT')).toBe(at - 20 * 86400)
+    expect(toUnixSeconds('26 Mar 2018 17:44 UTC')).toBe(at - 51)
+    expect(toUnixSeconds('26 Mar 2018 13:44:51 EDT')).toBe(at)
+    expect(toUnixSeconds('26 Mar 2018 12:44:51 EST')).toBe(at)
+    expect(toUnixSeconds('26 Mar 2018 09:44:51 PST')).toBe(at)
+    expect(toUnixSeconds('26 Mar 2018 11:44:51 CST')).toBe(at)
+    expect(toUnixSeconds('26 Mar 2018 11:44:51 MDT')).toBe(at)
+  })
+
+  it('reads years outside 1000–9999 as toString() prints them', () => {
+    expect(toUnixSeconds('Mon Jan 01 0001 00:00:00 GMT+0000')).toBe(-62135596800)
+    expect(toUnixSeconds('Sat, 13 Sep 275760 00:00:00 GMT')).toBe(8.64e12)
+  })
+
+  it('rejects malformed text', () => {
+    for (const text of [
+      'yesterday',
+      'Invalid Date',
+      'Mon Mar 26 2018 17:44:51',
+      'Mon Mar 26 2018 17:44:51 GMT',
+      'Mon Mar 26 2018 17:44:51 GMT+00:00',
+      'Mon Mar 26 2018 17:44:51 GMT+0000 UTC',
+      'Mon Mar 26 2018 17:44:51 GMT+0000 ()',
+      'Mon Mar 26 2018 17:44:51 GMT+0000 (UTC',
+      'Mon Mar 26 2018 17:44:51 GMT+0000 (U(T)C)',
+      'Mon Mar 26 18 17:44:51 GMT+0000',
+      'Mon Foo 26 2018 17:44:51 GMT+0000',
+      'Mon Feb 30 2018 17:44:51 GMT+0000',
+      'Mon Mar 26 2018 24:00:00 GMT+0000',
+      'Mon, 26 Mar 2018 17:44:51',
+      'Mon, 26 Mar 2018 17:44:51 XST',
+      'Mon, 26 Mar 2018 17:44:51 Z',
+      'Mon, 26 Mar 2018 17:44:51 +2500',
+      'Mon,26 Mar 2018 17:44:51 GMT',
+      '26 Mar 2018 17:44:51  GMT',
+      '126 Mar 2018 17:44:51 GMT',
+      '26 March 2018 17:44:51 GMT',
+      'Monday, 26 Mar 2018 17:44:51 GMT',
+    ]) {
+      expect(toUnixSeconds(text), text).toBeUndefined()
+    }
+  })
+})
+
+describe('toUnixSeconds: properties', () => {
+  it('reads toISOString() output', () => {
+    fc.assert(fc.property(validDate, (d) => toUnixSeconds(d.toISOString()) === floorSeconds(d)))
+  })
+
+  it('reads toString()-style text at fixed offsets', () => {
+    fc.assert(
+      fc.property(validDate, fc.constantFrom(...OFFSETS), fc.boolean(), (d, offset, named) => {
+        const text = toStringAt(d, offset, named ? 'Some Zone Time' : undefined)
+        return toUnixSeconds(text) === floorSeconds(d)
+      }),
+    )
+  })
+
+  it("reads this host's own toString() output for modern dates", () => {
+    // Modern zones have whole-minute offsets (historic local mean times do not).
+    const modern = fc.date({
+      noInvalidDate: true,
+      min: new Date('1980-01-01T00:00:00Z'),
+      max: new Date('2100-01-01T00:00:00Z'),
+    })
+    fc.assert(fc.property(modern, (d) => toUnixSeconds(d.toString()) === floorSeconds(d)))
+  })
+
+  it('reads toUTCString() output', () => {
+    fc.assert(fc.property(validDate, (d) => toUnixSeconds(d.toUTCString()) === floorSeconds(d)))
+  })
+
+  it('reads Date objects and millisecond values', () => {
+    fc.assert(
+      fc.property(validDate, (d) => {
+        expect(toUnixSeconds(d)).toBe(floorSeconds(d))
+        const ms = d.getTime()
+        if (Math.abs(ms) >= 1e11) expect(toUnixSeconds(ms)).toBe(floorSeconds(d))
+        else expect(toUnixSeconds(Math.floor(ms / 1000))).toBe(floorSeconds(d))
+      }),
+    )
+  })
+
+  it('agrees with date-fns parseISO on ISO text with explicit offsets', () => {
+    const fraction = fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 9 })
+    fc.assert(
+      fc.property(validDate, fc.constantFrom(...OFFSETS), fraction, (d, offset, digits) => {
+        const text = isoAt(d, offset, digits)
+        const oracle = Math.floor(parseISO(text).getTime() / 1000)
+        expect(toUnixSeconds(text), text).toBe(oracle)
+        expect(oracle).toBe(floorSeconds(d))
+      }),
+    )
+  })
+
+  it('returns an integer or undefined for any string', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = toUnixSeconds(s)
+        return r === undefined || Number.isSafeInteger(r)
+      }),
+    )
+  })
+})
+
+describe('looksLikeIsoDate', () => {
+  it('checks the DDDD-DD-DD shape of the first ten characters', () => {
+    expect(looksLikeIsoDate('2018-03-26')).toBe(true)
+    expect(looksLikeIsoDate('2018-03-26T17:44:51Z')).toBe(true)
+    expect(looksLikeIsoDate('2018-99-99 whatever')).toBe(true) // shape only
+    expect(looksLikeIsoDate('2018-03-2')).toBe(false)
+    expect(looksLikeIsoDate('2018/03/26')).toBe(false)
+    expect(looksLikeIsoDate('Mon Mar 26 2018')).toBe(false)
+    expect(looksLikeIsoDate('')).toBe(false)
+    expect(looksLikeIsoDate('+002018-03-26')).toBe(false)
+  })
+
+  it('is true for every valid toISOString() in years 0000–9999', () => {
+    fc.assert(fc.property(validDate, (d) => looksLikeIsoDate(d.toISOString())))
+  })
+})
