@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm'
 import { parseISO } from 'date-fns'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -107,6 +108,13 @@ describe('toUnixSeconds: numbers and Date objects', () => {
     expect(toUnixSeconds(new Date(Date.UTC(2018, 2, 26, 17, 44, 51, 900)))).toBe(1522086291)
     expect(toUnixSeconds(new Date(-1500))).toBe(-2)
     expect(toUnixSeconds(new Date(Number.NaN))).toBeUndefined()
+  })
+
+  it('reads a Date from another realm', () => {
+    const foreign: unknown = runInNewContext('new Date(1522086291900)')
+    expect(foreign instanceof Date).toBe(false)
+    expect(toUnixSeconds(foreign)).toBe(1522086291)
+    expect(toUnixSeconds(runInNewContext('new Date(NaN)'))).toBeUndefined()
   })
 
   it('reads a Date-like object only when it really is a Date', () => {
@@ -223,6 +231,9 @@ describe('toUnixSeconds: ISO 8601 / RFC 3339', () => {
       '2018-03-26T17',
       '2018-03-26T',
       '2018-03-26T7:44',
+      '2018-03-26T1a:44',
+      '2018-03-26T17:4x',
+      '2018-03-26T17:44:5Z',
       '2018-03-26Z',
       '2018-03-26  17:44',
       '2018-3-26',
@@ -276,9 +287,32 @@ describe('toUnixSeconds: Date.prototype.toString() and RFC 2822 / 7231 text', ()
     expect(toUnixSeconds('Sat, 13 Sep 275760 00:00:00 GMT')).toBe(8.64e12)
   })
 
+  it('reads negative years and leap seconds in text', () => {
+    expect(toUnixSeconds('Fri Jan 01 -0001 00:00:00 GMT+0000 (Coordinated Universal Time)')).toBe(
+      -62198755200,
+    )
+    expect(toUnixSeconds('Fri, 01 Jan -0001 00:00:00 GMT')).toBe(-62198755200)
+    expect(toUnixSeconds('Sat Dec 31 2016 23:59:60 GMT+0000')).toBe(1483228799)
+    expect(toUnixSeconds('31 Dec 2016 23:59:60 GMT')).toBe(1483228799)
+  })
+
   it('rejects malformed text', () => {
     for (const text of [
       'yesterday',
+      'Mon Mar  6 2018 17:44:51 GMT+0000',
+      'Mon Mar 26 2018 17-44:51 GMT+0000',
+      'Mon Mar 26 2018 17:44-51 GMT+0000',
+      'Mon Mar 26 2018 17:44:61 GMT+0000',
+      'Mon Mar 26 2018 17:44:51 UTC+0000',
+      'Mon Mar 26 -2018x 17:44:51 GMT+0000',
+      'Mon Mar 26 1234567 17:44:51 GMT+0000',
+      '26 Mar 18 17:44:51 GMT',
+      '26 Mar 2018 17-44 GMT',
+      '26 Mar 2018 17:44:51 XT',
+      '26 Mar 2018 17:44:51 AST',
+      '26 Mar 2018 17:44:51 EET',
+      '26 Mar 2018 17:44:51 ESX',
+      '26 Mar 2018 17:44:51 +02:00',
       'Invalid Date',
       'Mon Mar 26 2018 17:44:51',
       'Mon Mar 26 2018 17:44:51 GMT',
@@ -328,6 +362,16 @@ describe('toUnixSeconds: properties', () => {
       max: new Date('2100-01-01T00:00:00Z'),
     })
     fc.assert(fc.property(modern, (d) => toUnixSeconds(d.toString()) === floorSeconds(d)))
+  })
+
+  it('reads toISOString() and toUTCString() output over the whole Date range', () => {
+    fc.assert(
+      fc.property(fc.date({ noInvalidDate: true }), (d) => {
+        expect(toUnixSeconds(d.toISOString())).toBe(floorSeconds(d))
+        expect(toUnixSeconds(d.toUTCString())).toBe(floorSeconds(d))
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('reads toUTCString() output', () => {
