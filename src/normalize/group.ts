@@ -1,0 +1,27 @@
+import type { GroupEvent } from '../event/types.js'
+import { normalizeCompany } from './company.js'
+import type { NormalizeContext } from './context.js'
+import { lastSeenAt } from './last-seen.js'
+import type { NormalizedGroup } from './model.js'
+
+/** Normalizes a group: the company (`company_id` = groupId) and the user's last-seen. */
+export function normalizeGroup(
+  event: GroupEvent,
+  base: Pick<NormalizedGroup, 'user' | 'options' | 'optionPaths' | 'timestamp'>,
+  ctx: NormalizeContext,
+): NormalizedGroup {
+  // parse guarantees groupId is a non-empty string; traits default to no fields.
+  const company = normalizeCompany(event.traits ?? {}, 'traits', ctx, event.groupId) ?? {
+    companyId: event.groupId,
+    customAttributes: {},
+    remove: false,
+    path: 'traits',
+  }
+  const group: NormalizedGroup = { type: 'group', ...base, company }
+  // Last-seen only matters when a user is attached to the company.
+  if (base.user.userId !== undefined || base.user.email !== undefined) {
+    const last = lastSeenAt(undefined, event.context, ctx)
+    if (last !== undefined) group.lastSeenAt = last
+  }
+  return group
+}

@@ -1,0 +1,29 @@
+import type { SegmentEvent } from '../event/types.js'
+import { isRecord } from '../is-record.js'
+import type { UserIdentity } from './model.js'
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined
+}
+
+function emailIn(obj: unknown): string | undefined {
+  return isRecord(obj) ? nonEmpty(obj.email) : undefined
+}
+
+/**
+ * Who an event is about: `userId`, else an email from `traits` (identify only —
+ * group traits describe the company), `context.traits` or `properties`.
+ */
+export function resolveUser(event: SegmentEvent): UserIdentity {
+  const user: UserIdentity = {}
+  const userId = nonEmpty(event.userId)
+  if (userId !== undefined) user.userId = userId
+  const anonymousId = nonEmpty(event.anonymousId)
+  if (anonymousId !== undefined) user.anonymousId = anonymousId
+  const email =
+    (event.type === 'identify' ? emailIn(event.traits) : undefined) ??
+    emailIn(event.context?.traits) ??
+    ('properties' in event ? emailIn(event.properties) : undefined)
+  if (email !== undefined) user.email = email
+  return user
+}

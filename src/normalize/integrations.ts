@@ -1,0 +1,120 @@
+import { isRecord } from '../is-record.js'
+import { describe, joinPath, warn } from '../warnings.js'
+import type { NormalizeContext } from './context.js'
+import type { IntercomOptions } from './model.js'
+
+/** `obj.Intercom`, with the key matched case-insensitively (iOS sends `intercom`). */
+export function intercomEntry(
+  obj: Record<string, unknown> | undefined,
+): { key: string; value: unknown } | undefined {
+  if (obj === undefined) return undefined
+  if (obj.Intercom !== undefined) return { key: 'Intercom', value: obj.Intercom }
+  for (const key in obj) {
+    if (key.length === 8 && key.toLowerCase() === 'intercom') return { key, value: obj[key] }
+  }
+  return undefined
+}
+
+/**
+ * Whether the `integrations` object disables Intercom for this event:
+ * `Intercom: false`, or `All: false` unless `Intercom` is `true` or an options object.
+ */
+export function isDisabled(integrations: Record<string, unknown> | undefined): boolean {
+  if (integrations === undefined) return false
+  const entry = intercomEntry(integrations)
+  if (entry !== undefined) {
+    if (entry.value === false) return true
+    if (entry.value === true || isRecord(entry.value)) return false
+  }
+  return integrations.All === false
+}
+
+type OptionKind = 'string' | 'boolean'
+/** Each spelling the Segment libraries use (web, server, iOS, Android) → one option. */
+const SPELLINGS: Record<string, [keyof IntercomOptions, OptionKind]> = {
+  user_hash: ['userHash', 'string'],
+  userHash: ['userHash', 'string'],
+  intercom_user_jwt: ['userJwt', 'string'],
+  userJwt: ['userJwt', 'string'],
+  hideDefaultLauncher: ['hideDefaultLauncher', 'boolean'],
+  hide_default_launcher: ['hideDefaultLauncher', 'boolean'],
+  unsubscribedFromEmails: ['unsubscribedFromEmails', 'boolean'],
+  unsubscribed_from_emails: ['unsubscribedFromEmails', 'boolean'],
+  unsubscribed: ['unsubscribedFromEmails', 'boolean'],
+  languageOverride: ['languageOverride', 'string'],
+  language_override: ['languageOverride', 'string'],
+}
+
+/**
+ * Reads the Intercom options from `integrations.Intercom` and `context.Intercom`
+ * (key case-insensitive; `integrations` wins when both set one option). Unknown
+ * keys and wrongly typed values are warned.
+ */
+export function readIntercomOptions(
+  integrations: Record<string, unknown> | undefined,
+  context: Record<string, unknown> | undefined,
+  ctx: NormalizeContext,
+): { options: IntercomOptions; optionPaths: OptionPaths } {
+  const found = { options: {}, optionPaths: {} }
+  const fromIntegrations = intercomEntry(integrations)
+  const fromContext = intercomEntry(context)
+  if (fromIntegrations !== undefined) {
+    read(fromIntegrations.value, `integrations.${fromIntegrations.key}`, found, ctx)
+  }
+  if (fromContext !== undefined) {
+    read(fromContext.value, `context.${fromContext.key}`, found, ctx)
+  }
+  return found
+}
+
+type OptionPaths = Partial<Record<keyof IntercomOptions, string>>
+
+function read(
+  source: unknown,
+  path: string,
+  found: { options: IntercomOptions; optionPaths: OptionPaths },
+  ctx: NormalizeContext,
+) {
+  const { options, optionPaths } = found
+  if (typeof source === 'boolean' && path.startsWith('integrations')) return // enablement flag
+  if (!isRecord(source)) {
+    warn(
+      ctx.warnings,
+      'dropped_value',
+      path,
+      `Intercom options must be an object, got ${describe(source)}; ignored`,
+    )
+    return
+  }
+  for (const key in source) {
+    const value = source[key]
+    if (value === undefined) continue
+    const p = joinPath(path, key)
+    const spec = SPELLINGS[key]
+    if (spec === undefined) {
+      warn(ctx.warnings, 'unknown_option', p, `Unknown Intercom option "${key}"; ignored`)
+      continue
+    }
+    const [name, kind] = spec
+    if (typeof value !== kind || (kind === 'string' && value === '')) {
+      warn(
+        ctx.warnings,
+        'dropped_value',
+        p,
+        `"${key}" must be a ${kind === 'string' ? 'non-empty string' : kind}, got ${describe(value)}; ignored`,
+      )
+      continue
+    }
+    if (options[name] !== undefined) {
+      warn(
+        ctx.warnings,
+        'superseded',
+        p,
+        `"${name}" is already set by another spelling or by integrations.Intercom; ignored`,
+      )
+      continue
+    }
+    ;(options as Record<string, unknown>)[name] = value
+    optionPaths[name] = p
+  }
+}

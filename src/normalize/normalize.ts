@@ -1,0 +1,116 @@
+import { parseEvent } from '../event/parse.js'
+import type { SegmentEvent } from '../event/types.js'
+import { isRecord } from '../is-record.js'
+import { resolveSettings } from '../settings/resolve.js'
+import type { ResolvedSettings } from '../settings/types.js'
+import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
+import { describe, inputError, warn } from '../warnings.js'
+import type { NormalizeContext } from './context.js'
+import { toUnixSeconds } from './dates.js'
+import { normalizeGroup } from './group.js'
+import { normalizeIdentify } from './identify.js'
+import { resolveUser } from './identity.js'
+import { isDisabled, readIntercomOptions } from './integrations.js'
+import type { NormalizedEvent } from './model.js'
+import { normalizeTrack } from './track.js'
+
+/** A Segment event turned into the target-independent model. */
+export interface Normalized {
+  status: 'normalized'
+  event: NormalizedEvent
+  settings: ResolvedSettings
+  /** Unix seconds: `options.now`, else the event timestamp. */
+  now: number | undefined
+  warnings: Warning[]
+}
+
+/**
+ * Parses and normalizes a Segment event once, for any target: settings, identity,
+ * integrations filtering, Intercom options, dates, names, attributes, companies,
+ * price and metadata. Encoders read the result; no rule is applied twice.
+ * Never throws, never mutates `input`, never reads the clock.
+ *
+ * @example
+ * ```ts
+ * const r = normalize({ type: 'identify', userId: 'u1', traits: { firstName: 'John ', lastName: 'Jacob' } })
+ * // r.status === 'normalized'; r.event.name === 'John Jacob'
+ * ```
+ */
+export function normalize(input: unknown, options?: MapOptions): Normalized | Skipped | Invalid {
+  const resolved = resolveSettings(options?.settings)
+  if (!resolved.ok)
+    return { status: 'invalid', errors: resolved.errors, warnings: resolved.warnings }
+  const parsed = parseEvent(input)
+  const warnings =
+    resolved.warnings.length === 0 ? parsed.warnings : resolved.warnings.concat(parsed.warnings)
+  if (parsed.status === 'invalid') return { status: 'invalid', errors: parsed.errors, warnings }
+  const event = parsed.event
+
+  let now: number | undefined
+  if (options?.now !== undefined) {
+    now = nowSeconds(options.now)
+    if (now === undefined) {
+      const message = `options.now must be a valid Date or epoch milliseconds, got ${describe(options.now)}`
+      return {
+        status: 'invalid',
+        errors: [inputError('wrong_type', 'options.now', message)],
+        warnings,
+      }
+    }
+  }
+
+  const integrations = isRecord(event.integrations) ? event.integrations : undefined
+  if (isDisabled(integrations)) {
+    return {
+      status: 'skipped',
+      reason: 'disabled',
+      message: 'The integrations object disables Intercom for this event',
+      warnings,
+    }
+  }
+
+  let timestamp: number | undefined
+  if (event.timestamp !== undefined && event.timestamp !== null) {
+    timestamp = toUnixSeconds(event.timestamp)
+    if (timestamp === undefined) warn(warnings, 'invalid_date', 'timestamp', 'Not a date; ignored')
+  }
+  const ctx: NormalizeContext = { settings: resolved.settings, warnings, now: now ?? timestamp }
+  const context = isRecord(event.context) ? event.context : undefined
+  const { options: intercomOptions, optionPaths } = readIntercomOptions(integrations, context, ctx)
+  const base: Base = { user: resolveUser(event), options: intercomOptions, optionPaths }
+  if (timestamp !== undefined) base.timestamp = timestamp
+  return {
+    status: 'normalized',
+    event: model(event, base, ctx),
+    settings: resolved.settings,
+    now: ctx.now,
+    warnings,
+  }
+}
+
+type Base = Pick<NormalizedEvent, 'user' | 'options' | 'optionPaths' | 'timestamp'>
+
+function model(event: SegmentEvent, base: Base, ctx: NormalizeContext): NormalizedEvent {
+  switch (event.type) {
+    case 'identify':
+      return normalizeIdentify(event, base, ctx)
+    case 'track':
+      return normalizeTrack(event, base, ctx)
+    case 'group':
+      return normalizeGroup(event, base, ctx)
+    case 'page':
+    case 'screen':
+      return typeof event.name === 'string'
+        ? { type: event.type, ...base, name: event.name }
+        : { type: event.type, ...base }
+    default:
+      return { type: event.type, ...base }
+  }
+}
+
+/** `options.now` in unix seconds: a Date, or a number of epoch milliseconds. */
+export function nowSeconds(now: unknown): number | undefined {
+  if (typeof now === 'number') return Number.isFinite(now) ? Math.floor(now / 1000) : undefined
+  if (now instanceof Date) return toUnixSeconds(now)
+  return undefined
+}

@@ -1,0 +1,235 @@
+import type { NestedValuesMode } from '../settings/types.js'
+import { describe, joinPath, warn } from '../warnings.js'
+import type { NormalizeContext } from './context.js'
+import { toUnixSeconds } from './dates.js'
+import { safeKey } from './keys.js'
+import type { AttributeValue, MetadataValue } from './model.js'
+import { codePointLength, truncateCodePoints } from './truncate.js'
+
+/** Intercom's limit for attribute and metadata string values, in characters. */
+export const MAX_STRING_LENGTH = 255
+
+/**
+ * Where flattened values go: custom attributes (string, number, boolean, null) or
+ * event metadata (no booleans or nulls, capped in size).
+ */
+export interface ValueSink<V> {
+  out: Record<string, V>
+  kind: 'attribute' | 'metadata'
+  /** Keys still allowed (metadata cap); `Infinity` for attributes. */
+  room: number
+}
+
+/** A new attribute sink. */
+export function attributeSink(): ValueSink<AttributeValue> {
+  return { out: {}, kind: 'attribute', room: Number.POSITIVE_INFINITY }
+}
+
+/**
+ * Applies the 255-character rule (`longValues`) to a string. Returns `undefined`
+ * when the value is dropped; warns either way.
+ */
+export function fitString(s: string, path: string, ctx: NormalizeContext): string | undefined {
+  // A string of ≤ 255 UTF-16 units has ≤ 255 code points: no scan needed.
+  if (s.length <= MAX_STRING_LENGTH || codePointLength(s) <= MAX_STRING_LENGTH) return s
+  if (ctx.settings.longValues === 'drop') {
+    warn(ctx.warnings, 'dropped_long', path, `Longer than ${MAX_STRING_LENGTH} characters; dropped`)
+    return undefined
+  }
+  warn(ctx.warnings, 'truncated', path, `Longer than ${MAX_STRING_LENGTH} characters; truncated`)
+  return truncateCodePoints(s, MAX_STRING_LENGTH)
+}
+
+/** Keys that name a date by Intercom's conventions (`_at`, `_date`) or camelCase (`At`, `Date`). */
+export function isDateKey(key: string): boolean {
+  const n = key.length
+  if (n < 3) return false
+  const last = key.charCodeAt(n - 1)
+  if (last === 116 /* t */) {
+    const a = key.charCodeAt(n - 2)
+    return a === 65 /* A */ || (a === 97 /* a */ && key.charCodeAt(n - 3) === 95) /* _at */
+  }
+  if (last === 101 /* e */ && n >= 5 && key.endsWith('ate')) {
+    const d = key.charCodeAt(n - 4)
+    return d === 68 /* D */ || (d === 100 /* d */ && key.charCodeAt(n - 5) === 95) /* _date */
+  }
+  return false
+}
+
+/**
+ * Writes one input value under `key` into `sink`, applying every value rule once:
+ * key rewriting, the nested-values mode, the 255-character rule, date-named keys to
+ * unix seconds, and (for metadata) booleans to strings and the size cap.
+ * Everything not written unchanged is warned at `path`.
+ *
+ * @param topKey The top-level key under traits/properties, for `nestedValuesByKey`.
+ */
+export function writeValue<V extends AttributeValue | MetadataValue>(
+  sink: ValueSink<V>,
+  key: string,
+  value: unknown,
+  path: string,
+  topKey: string,
+  ctx: NormalizeContext,
+): void {
+  switch (typeof value) {
+    case 'string': {
+      let v: string | number | undefined = value
+      if (isDateKey(key) && value.length >= 8) {
+        const t = toUnixSeconds(value)
+        if (t !== undefined) {
+          warn(ctx.warnings, 'date_converted', path, `Date text sent as unix seconds (${t})`)
+          v = t
+        }
+      }
+      if (typeof v === 'string') v = fitString(v, path, ctx)
+      if (v !== undefined) put(sink, key, v as V, path, ctx)
+      return
+    }
+    case 'number':
+      if (Number.isFinite(value)) put(sink, key, value as V, path, ctx)
+      else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
+      return
+    case 'boolean':
+      if (sink.kind === 'attribute') put(sink, key, value as V, path, ctx)
+      else {
+        warn(
+          ctx.warnings,
+          'converted',
+          path,
+          'Intercom event metadata has no booleans; sent as text',
+        )
+        put(sink, key, String(value) as V, path, ctx)
+      }
+      return
+    case 'undefined':
+      return
+    case 'object':
+      if (value === null) {
+        if (sink.kind === 'attribute') put(sink, key, null as V, path, ctx)
+        else
+          warn(ctx.warnings, 'dropped_value', path, 'Intercom event metadata has no null; dropped')
+        return
+      }
+      if (value instanceof Date) {
+        const t = toUnixSeconds(value)
+        if (t === undefined) warn(ctx.warnings, 'invalid_date', path, 'Invalid Date; dropped')
+        else {
+          warn(ctx.warnings, 'date_converted', path, `Date sent as unix seconds (${t})`)
+          put(sink, key, t as V, path, ctx)
+        }
+        return
+      }
+      writeNested(sink, key, value, path, topKey, ctx)
+      return
+    default:
+      warn(ctx.warnings, 'dropped_value', path, `Unsupported value (${describe(value)}); dropped`)
+  }
+}
+
+function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesMode {
+  return ctx.settings.nestedValuesByKey[topKey] ?? ctx.settings.nestedValues
+}
+
+function writeNested<V extends AttributeValue | MetadataValue>(
+  sink: ValueSink<V>,
+  key: string,
+  value: object,
+  path: string,
+  topKey: string,
+  ctx: NormalizeContext,
+): void {
+  const mode = nestedMode(topKey, ctx)
+  if (mode === 'drop') {
+    warn(
+      ctx.warnings,
+      'dropped_nested',
+      path,
+      'Intercom does not accept objects or arrays; dropped',
+    )
+    return
+  }
+  if (mode === 'stringify') {
+    const text = safeStringify(value)
+    if (text === undefined) {
+      warn(ctx.warnings, 'dropped_value', path, 'Could not be serialised (cycle?); dropped')
+      return
+    }
+    warn(ctx.warnings, 'stringified', path, 'Objects and arrays are sent as JSON text')
+    const fitted = fitString(text, path, ctx)
+    if (fitted !== undefined) put(sink, key, fitted as V, path, ctx)
+    return
+  }
+  // flatten: `address.city` → `address_city`, `tags[0]` → `tags_0`.
+  let any = false
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      any = true
+      writeValue(sink, `${key}_${i}`, value[i], joinPath(path, i), topKey, ctx)
+    }
+  } else {
+    const obj = value as Record<string, unknown>
+    for (const k in obj) {
+      any = true
+      writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx)
+    }
+  }
+  if (any)
+    warn(ctx.warnings, 'flattened', path, `Nested value flattened into "${safeKey(key)}_…" keys`)
+  else warn(ctx.warnings, 'dropped_nested', path, 'Empty object or array; nothing to send')
+}
+
+function safeStringify(value: object): string | undefined {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return undefined
+  }
+}
+
+/** Final write of one value: a valid key, no silent overwrite, the metadata cap. */
+export function put<V>(
+  sink: ValueSink<V>,
+  rawKey: string,
+  v: V,
+  path: string,
+  ctx: NormalizeContext,
+) {
+  const key = safeKey(rawKey)
+  if (key !== rawKey) {
+    warn(
+      ctx.warnings,
+      'renamed_key',
+      path,
+      `Key "${rawKey}" sent as "${key}" (Intercom forbids . $ and similar)`,
+    )
+  }
+  if (Object.hasOwn(sink.out, key)) {
+    warn(
+      ctx.warnings,
+      'key_collision',
+      path,
+      `Another value already uses the key "${key}"; dropped`,
+    )
+    return
+  }
+  if (sink.room <= 0) {
+    warn(
+      ctx.warnings,
+      'metadata_cap',
+      path,
+      `Intercom keeps ${ctx.settings.maxEventProperties} event properties; "${key}" dropped`,
+    )
+    return
+  }
+  sink.room--
+  // A plain assignment to "__proto__" would set the prototype and lose the value.
+  if (key === '__proto__') {
+    Object.defineProperty(sink.out, key, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  } else sink.out[key] = v
+}

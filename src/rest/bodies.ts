@@ -1,0 +1,36 @@
+import type { NormalizedCompany, NormalizedTrack } from '../normalize/model.js'
+
+/** Request bodies that are the same in 1.4 and 2.x: `POST /companies` and `POST /events`. */
+
+/**
+ * A company as Intercom takes it: a `POST /companies` body, or (1.4, with
+ * `withRemove`) an entry of a user's `companies[]`.
+ */
+export function companyBody(c: NormalizedCompany, withRemove: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = { company_id: c.companyId }
+  if (c.name !== undefined) body.name = c.name
+  if (c.createdAt !== undefined) body.remote_created_at = c.createdAt
+  if (c.plan !== undefined) body.plan = c.plan
+  if (c.monthlySpend !== undefined) body.monthly_spend = c.monthlySpend
+  if (c.size !== undefined) body.size = c.size
+  if (c.website !== undefined) body.website = c.website
+  if (c.industry !== undefined) body.industry = c.industry
+  for (const _ in c.customAttributes) {
+    body.custom_attributes = c.customAttributes
+    break
+  }
+  if (withRemove && c.remove) body.remove = true
+  return body
+}
+
+/** `POST /events`: `user_id` when known, else `email`. */
+export function eventBody(m: NormalizedTrack, createdAt: number): Record<string, unknown> {
+  const body: Record<string, unknown> = { event_name: m.eventName, created_at: createdAt }
+  if (m.user.userId !== undefined) body.user_id = m.user.userId
+  else if (m.user.email !== undefined) body.email = m.user.email
+  for (const _ in m.metadata) {
+    body.metadata = m.metadata
+    break
+  }
+  return body
+}

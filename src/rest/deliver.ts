@@ -1,0 +1,67 @@
+import type { Invalid, Skipped } from '../types.js'
+import type { Exchange, IntercomResponse, Outcome, Send } from './types.js'
+
+/** Anything with an `exchange()`; a mapping that is not `mapped` is not sent. */
+export type Deliverable = { status: 'mapped'; exchange(): Exchange } | Skipped | Invalid
+
+/**
+ * Runs a mapping's exchange with your transport: sends each request, feeds the
+ * response back, and resolves with the {@link Outcome}. Never rejects: a `send`
+ * that rejects (network error, timeout) is `retry` with code `transport_error`.
+ * This is the one place next to I/O, so a rate-limit `retryAt` without
+ * `options.now` gets its `retryAfterMs` from the clock here.
+ *
+ * @example
+ * ```ts
+ * const outcome = await deliver(toRest(event), (req) =>
+ *   fetch(req.url, {
+ *     method: req.method,
+ *     headers: { ...req.headers, Authorization: `Bearer ${token}` },
+ *     body: req.body && JSON.stringify(req.body),
+ *   }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => undefined) })),
+ * )
+ * ```
+ */
+export async function deliver(mapping: Deliverable, send: Send): Promise<Outcome> {
+  if (mapping.status !== 'mapped') return { status: 'not_sent', mapping }
+  let outcome: Outcome
+  try {
+    const ex = mapping.exchange()
+    let step = ex.next()
+    while (!step.done) {
+      let response: IntercomResponse
+      try {
+        response = await send(step.value)
+      } catch (error) {
+        ex.return({ status: 'retry', code: 'transport_error', message: '' })
+        return {
+          status: 'retry',
+          code: 'transport_error',
+          message: `${step.value.method} ${step.value.path} was not answered: ${errorMessage(error)}`,
+        }
+      }
+      step = ex.next(response)
+    }
+    outcome = step.value
+  } catch (error) {
+    // Exchanges do not throw; this guards the promise contract against a bug.
+    return { status: 'failed', code: 'internal_error', message: errorMessage(error) }
+  }
+  if (
+    outcome.status === 'retry' &&
+    outcome.retryAt !== undefined &&
+    outcome.retryAfterMs === undefined
+  ) {
+    return { ...outcome, retryAfterMs: Math.max(0, outcome.retryAt - Date.now()) }
+  }
+  return outcome
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  try {
+    return String(error)
+  } catch {
+    return 'unknown error'
+  }
+}

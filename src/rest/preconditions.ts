@@ -1,0 +1,82 @@
+import type { IntercomOptions, NormalizedEvent } from '../normalize/model.js'
+import type { Normalized } from '../normalize/normalize.js'
+import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
+import { inputError, warn } from '../warnings.js'
+import { exceedsEventNameLimit } from './event-names.js'
+
+const UNSUPPORTED: Record<string, string> = {
+  page: 'Intercom REST has no page call; the Messenger target sends it (toMessenger)',
+  screen: 'Intercom has no screen call on any target',
+  alias: 'Intercom has no alias call on any target',
+  reset: 'reset is a device-mode call; the Messenger and mobile targets send it',
+}
+
+/** Options only the device-mode SDKs understand, and the REST API's reason. */
+const DEVICE_ONLY: [keyof IntercomOptions, string][] = [
+  ['userHash', 'identity verification applies to the Messenger and mobile SDKs'],
+  ['userJwt', 'identity verification applies to the Messenger and mobile SDKs'],
+  ['hideDefaultLauncher', 'it is a Messenger setting'],
+  ['languageOverride', 'the REST API cannot set language_override'],
+]
+
+/**
+ * Checks that a normalized event can go to the REST API at all: a supported type,
+ * a user for identify/track, an event time, room for the event name. Returns the
+ * skip or invalid result, or `undefined` to go on. Warns (into `warnings`) about the
+ * Intercom options REST cannot send.
+ */
+export function restPreconditions(
+  n: Normalized,
+  options: MapOptions | undefined,
+  warnings: Warning[],
+): Skipped | Invalid | undefined {
+  const m: NormalizedEvent = n.event
+  const why = UNSUPPORTED[m.type]
+  if (why !== undefined)
+    return { status: 'skipped', reason: 'unsupported_type', message: why, warnings }
+  const noUser = m.user.userId === undefined && m.user.email === undefined
+  if (m.type === 'identify' && noUser) {
+    return invalid(
+      'missing_identity',
+      'userId',
+      'An identify needs a userId or an email (traits.email); Intercom users cannot be anonymous and leads are not created',
+      warnings,
+    )
+  }
+  if (m.type === 'track') {
+    if (noUser) {
+      return invalid(
+        'missing_identity',
+        'userId',
+        'A track needs the userId or email of an existing Intercom user',
+        warnings,
+      )
+    }
+    if (m.createdAt === undefined) {
+      return invalid(
+        'missing_timestamp',
+        'timestamp',
+        'Intercom requires the event time: give the event a timestamp or pass options.now',
+        warnings,
+      )
+    }
+    if (exceedsEventNameLimit(options?.knownEventNames, m.eventName)) {
+      return {
+        status: 'skipped',
+        reason: 'event_name_limit',
+        message: `The workspace already has 120 active event names and "${m.eventName}" is not one of them`,
+        warnings,
+      }
+    }
+  }
+  for (const [key, reason] of DEVICE_ONLY) {
+    const path = m.optionPaths[key]
+    if (path !== undefined)
+      warn(warnings, 'unsupported_field', path, `Not sent over REST: ${reason}`)
+  }
+  return undefined
+}
+
+function invalid(code: string, path: string, message: string, warnings: Warning[]): Invalid {
+  return { status: 'invalid', errors: [inputError(code, path, message)], warnings }
+}

@@ -1,0 +1,56 @@
+/**
+ * REST descriptor types (DESIGN.md §3.3): plain data, no I/O.
+ * @module
+ */
+import type { Invalid, Skipped, Warning } from '../types.js'
+
+/** HTTP methods the library ever yields. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+/**
+ * One HTTP request to Intercom, as inert data. The host sends it and adds
+ * `Authorization`: credentials never pass through this library.
+ */
+export interface IntercomRequest {
+  method: HttpMethod
+  /** Absolute URL: the region's base URL + {@link IntercomRequest.path}. */
+  url: string
+  /** Path and query, e.g. `/contacts/search` or `/companies?company_id=42`. */
+  path: string
+  /** `Accept`, `Content-Type` (when there is a body) and `Intercom-Version`. */
+  headers: Record<string, string>
+  /** JSON body, for POST and PUT. */
+  body?: Record<string, unknown>
+}
+
+/** What the host's transport got back. Header names may be in any case. */
+export interface IntercomResponse {
+  status: number
+  headers?: Record<string, string>
+  /** The parsed JSON body, or the raw text when it was not JSON. */
+  body?: unknown
+}
+
+/** How one delivery ended. */
+export type Outcome =
+  | { status: 'delivered'; requests: number; warnings: Warning[] }
+  | {
+      status: 'retry'
+      code: string
+      message: string
+      /** Epoch milliseconds after which to retry (from `X-RateLimit-Reset`). */
+      retryAt?: number
+      /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
+      retryAfterMs?: number
+    }
+  | { status: 'failed'; code: string; message: string; errors?: unknown[] }
+  | { status: 'not_sent'; mapping: Skipped | Invalid }
+
+/**
+ * A sans-I/O conversation with Intercom: yields each request to send, takes the
+ * response back through `next(response)`, and returns the {@link Outcome}.
+ */
+export type Exchange = Generator<IntercomRequest, Outcome, IntercomResponse>
+
+/** The host's transport: sends one request and resolves with Intercom's answer. */
+export type Send = (request: IntercomRequest) => Promise<IntercomResponse>

@@ -1,0 +1,70 @@
+/**
+ * The public envelope types shared by every mapping function (DESIGN.md §3.1).
+ * @module
+ */
+import type { Settings } from './settings/types.js'
+
+/**
+ * Something in the input that was not sent unchanged: dropped, truncated, flattened,
+ * renamed, converted, or unsupported by the chosen target. Nothing is lost silently.
+ */
+export interface Warning {
+  /** Stable machine-readable code, e.g. `truncated`, `flattened`, `metadata_cap`. */
+  code: string
+  /** Dotted path of the input value, e.g. `traits.address.city`. */
+  path: string
+  /** Human-readable explanation. */
+  message: string
+}
+
+/** Why an event cannot be sent as given. */
+export interface InputError {
+  /** Stable machine-readable code, e.g. `wrong_type`, `missing_field`. */
+  code: string
+  /** Dotted path of the offending field, e.g. `timestamp` or `settings.region`. */
+  path: string
+  /** Human-readable explanation naming the field. */
+  message: string
+}
+
+/** A successful mapping: the target-specific payload plus every warning. */
+export type Mapped<T> = { status: 'mapped'; warnings: Warning[] } & T
+
+/** Why a valid event is not sent to a target. */
+export type SkipReason =
+  /** `integrations` disables Intercom for this event. */
+  | 'disabled'
+  /** The target has no equivalent for this call type (e.g. `page` over REST). */
+  | 'unsupported_type'
+  /** The workspace already has 120 active event names and this name is new. */
+  | 'event_name_limit'
+  /** The call needs a known user and has none (e.g. Messenger identify without id or email). */
+  | 'no_user'
+
+/** A valid event that this target does not send. */
+export interface Skipped {
+  status: 'skipped'
+  reason: SkipReason
+  message: string
+  warnings: Warning[]
+}
+
+/** An event that cannot be sent as given. */
+export interface Invalid {
+  status: 'invalid'
+  errors: InputError[]
+  warnings: Warning[]
+}
+
+/** Options accepted by every mapping function. */
+export interface MapOptions {
+  /** Destination settings; see {@link Settings}. */
+  settings?: Settings
+  /**
+   * "Now", for last-seen times. A number is epoch milliseconds.
+   * Default: the event's `timestamp`. The library never reads the clock itself.
+   */
+  now?: Date | number
+  /** REST: active event names already in the workspace (compared case-insensitively). */
+  knownEventNames?: Iterable<string>
+}

@@ -1,0 +1,25 @@
+import type { InputError, Warning } from './types.js'
+
+/** Appends a warning. One helper so every warning has the same shape. */
+export function warn(out: Warning[], code: string, path: string, message: string): void {
+  out.push({ code, path, message })
+}
+
+/** Builds an input error. */
+export function inputError(code: string, path: string, message: string): InputError {
+  return { code, path, message }
+}
+
+/** Joins a parent path and a key (`'traits'` + `'address'` → `'traits.address'`). */
+export function joinPath(parent: string, key: string | number): string {
+  return parent === '' ? String(key) : `${parent}.${key}`
+}
+
+/** A short, safe rendering of a value for messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (value instanceof Date) return 'a Date'
+  const t = typeof value
+  return t === 'object' ? 'an object' : t
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig([
+  {
+    // The library: platform-neutral, one entry per public subpath.
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      identity: 'src/identity/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    platform: 'neutral',
+    target: 'es2022',
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    treeshake: true,
+    splitting: true,
+    // fast-check is a peer of ./testing only; @noble/hashes backs ./identity.
+    external: ['fast-check', '@noble/hashes'],
+  },
+  {
+    // The command-line tool: Node only, built against the library's own dist entry.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    clean: false,
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['fast-check', '@noble/hashes'],
+  },
+])
