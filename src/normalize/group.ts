@@ -1,4 +1,5 @@
 import type { GroupEvent } from '../event/types.js'
+import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { lastSeenAt } from './last-seen.js'
@@ -18,6 +19,15 @@ export function normalizeGroup(
     path: 'traits',
   }
   const group: NormalizedGroup = { type: 'group', ...base, company }
+  if (company.remove && base.user.userId === undefined && base.user.email === undefined) {
+    warn(
+      ctx.warnings,
+      'dropped_value',
+      'traits.remove',
+      'No user to detach from the company; ignored',
+    )
+    company.remove = false
+  }
   // Last-seen only matters when a user is attached to the company.
   if (base.user.userId !== undefined || base.user.email !== undefined) {
     const last = lastSeenAt(undefined, event.context, ctx)

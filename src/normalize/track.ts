@@ -25,7 +25,16 @@ export function normalizeTrack(
   }
   if (properties !== undefined) {
     const { price, consumed } = readPrice(properties, ctx)
-    if (price !== undefined) put(sink, 'price', price, `properties.${consumed[0]}`, ctx)
+    if (price !== undefined && !put(sink, 'price', price, `properties.${consumed[0]}`, ctx)) {
+      if (consumed[1] !== undefined) {
+        warn(
+          ctx.warnings,
+          'dropped_value',
+          'properties.currency',
+          'The price was dropped, so its currency is not sent either',
+        )
+      }
+    }
     const richLinks = ctx.settings.richLinkProperties
     for (const key in properties) {
       const value = properties[key]

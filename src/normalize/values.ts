@@ -71,6 +71,8 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   path: string,
   topKey: string,
   ctx: NormalizeContext,
+  /** Inside a value being flattened: its ancestor already carries the warning. */
+  flattening = false,
 ): void {
   switch (typeof value) {
     case 'string': {
@@ -120,7 +122,7 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
         }
         return
       }
-      writeNested(sink, key, value, path, topKey, ctx)
+      writeNested(sink, key, value, path, topKey, ctx, flattening)
       return
     default:
       warn(ctx.warnings, 'dropped_value', path, `Unsupported value (${describe(value)}); dropped`)
@@ -138,6 +140,7 @@ function writeNested<V extends AttributeValue | MetadataValue>(
   path: string,
   topKey: string,
   ctx: NormalizeContext,
+  flattening: boolean,
 ): void {
   const mode = nestedMode(topKey, ctx)
   if (mode === 'drop') {
@@ -165,13 +168,13 @@ function writeNested<V extends AttributeValue | MetadataValue>(
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       any = true
-      writeValue(sink, `${key}_${i}`, value[i], joinPath(path, i), topKey, ctx)
+      writeValue(sink, `${key}_${i}`, value[i], joinPath(path, i), topKey, ctx, true)
     }
   } else {
     const obj = value as Record<string, unknown>
     for (const k in obj) {
       any = true
-      writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx)
+      writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx, true)
     }
   }
   if (any)
@@ -194,7 +197,16 @@ export function put<V>(
   v: V,
   path: string,
   ctx: NormalizeContext,
-) {
+): boolean {
+  if (rawKey === '' || (rawKey.charCodeAt(0) <= 32 && rawKey.trim() === '')) {
+    warn(
+      ctx.warnings,
+      'invalid_key',
+      path,
+      'An empty or blank key cannot name an Intercom attribute; dropped',
+    )
+    return false
+  }
   const key = safeKey(rawKey)
   if (key !== rawKey) {
     warn(
@@ -211,7 +223,7 @@ export function put<V>(
       path,
       `Another value already uses the key "${key}"; dropped`,
     )
-    return
+    return false
   }
   if (sink.room <= 0) {
     warn(
@@ -220,7 +232,7 @@ export function put<V>(
       path,
       `Intercom keeps ${ctx.settings.maxEventProperties} event properties; "${key}" dropped`,
     )
-    return
+    return false
   }
   sink.room--
   // A plain assignment to "__proto__" would set the prototype and lose the value.
@@ -232,4 +244,5 @@ export function put<V>(
       configurable: true,
     })
   } else sink.out[key] = v
+  return true
 }

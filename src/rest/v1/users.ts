@@ -39,11 +39,14 @@ export function identifyBody(m: NormalizedIdentify, warnings: Warning[]): Record
   return body
 }
 
-/** `POST /users` attaching the group's company (1.4 creates or updates it from this entry). */
+/**
+ * `POST /users` attaching the group's company (1.4 creates or updates it from this
+ * entry) — or detaching it, when the group traits say `remove: true`.
+ */
 export function groupUserBody(m: NormalizedGroup): Record<string, unknown> {
   const body: Record<string, unknown> = {}
   userKeys(m.user, body)
   if (m.lastSeenAt !== undefined) body.last_request_at = m.lastSeenAt
-  body.companies = [companyBody(m.company, false)]
+  body.companies = [companyBody(m.company, true)]
   return body
 }

@@ -3,11 +3,19 @@ import { companyBody } from '../bodies.js'
 import { endpoint, segment } from '../endpoint.js'
 import type { Exchange } from '../types.js'
 import { findContact } from './find-contact.js'
-import { attachCompany, type Conversation, isStop, upsertCompany, write } from './steps.js'
+import {
+  attachCompany,
+  type Conversation,
+  detachById,
+  isStop,
+  upsertCompany,
+  write,
+} from './steps.js'
 
 /**
  * group over 2.x: upsert the company (`company_id` = groupId); then, when the call
- * names a user, find their contact, attach it, and update its last-seen (the
+ * names a user, find their contact, attach it (detach with `remove: true`), and
+ * update its last-seen (the
  * Segment doc: a group call with a userId counts as activity unless
  * `context.active` is false). A user Intercom does not have yet → retry
  * `contact_not_found`, so a group sent before its identify is not lost.
@@ -27,8 +35,10 @@ export function* groupExchange(c: Conversation, m: NormalizedGroup): Exchange {
       message: `The company was saved, but Intercom has no user ${m.user.userId ?? m.user.email} yet (or search has not caught up): deliver their identify first, then retry`,
     }
   }
-  const attached = yield* attachCompany(c, contactId, companyId)
-  if (isStop(attached)) return attached
+  const linked = m.company.remove
+    ? yield* detachById(c, contactId, companyId, m.company.path)
+    : yield* attachCompany(c, contactId, companyId)
+  if (isStop(linked)) return linked
   if (m.lastSeenAt !== undefined) {
     const touch = endpoint(c.settings, 'PUT', `/contacts/${segment(contactId)}`, {
       last_seen_at: m.lastSeenAt,

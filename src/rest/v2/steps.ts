@@ -158,10 +158,20 @@ export function* detachCompany(
     return true
   }
   if (isStop(id)) return id
+  return yield* detachById(c, contactId, id, path)
+}
+
+/** `DELETE /contacts/{id}/companies/{id}` by Intercom's company id; not attached is a warning. */
+export function* detachById(
+  c: Conversation,
+  contactId: string,
+  intercomCompanyId: string,
+  path: string,
+): Step<true> {
   const del = endpoint(
     c.settings,
     'DELETE',
-    `/contacts/${segment(contactId)}/companies/${segment(id)}`,
+    `/contacts/${segment(contactId)}/companies/${segment(intercomCompanyId)}`,
   )
   const gone = yield* call(c, del, [404])
   if (isStop(gone)) return gone
@@ -169,7 +179,7 @@ export function* detachCompany(
     c.warnings.push({
       code: 'not_attached',
       path,
-      message: `The contact is not attached to company "${companyId}"; nothing to detach`,
+      message: 'The contact is not attached to this company; nothing to detach',
     })
   }
   return true
