@@ -139,12 +139,16 @@ function copyResponse(response: IntercomResponse): IntercomResponse {
  *   dataAttributes: [{ name: 'plan', model: 'contact', data_type: 'string' }],
  *   searchLag: 2,
  * })
- * const outcome = await deliver(
- *   toRest({ type: 'identify', userId: 'u1', traits: { email: 'a@example.com', plan: 'pro' } }),
- *   intercom.send,
- * )
+ * const identify = {
+ *   type: 'identify',
+ *   userId: 'u1',
+ *   timestamp: '2026-01-01T00:00:00Z',
+ *   traits: { email: 'a@example.com', plan: 'pro' },
+ * }
+ * const outcome = await deliver(toRest(identify), intercom.send)
  * // outcome.status === 'delivered'
  * // intercom.state.contacts[0].custom_attributes.plan === 'pro'
+ * // intercom.requests.map((r) => r.request.path) → ['/contacts/search', '/contacts']
  * ```
  *
  * @example

@@ -58,7 +58,8 @@ function readCompanies(context: RouteContext, raw: unknown): CompanyChange[] {
   return raw.map((item: unknown, index) => {
     const prefix = `companies[${index}].`
     if (!isObject(item)) throw invalid('Each company must be an object', `companies[${index}]`)
-    const remove = booleanField(item, 'remove', 'nullable') === true
+    const remove = item.remove ?? false
+    if (typeof remove !== 'boolean') throw invalid('remove must be a boolean', `${prefix}remove`)
     return { write: readCompanyWrite(context, item, prefix, ['remove']), remove }
   })
 }
