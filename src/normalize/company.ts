@@ -115,7 +115,7 @@ export function normalizeCompany(
     return true
   }
 
-  const sink = attributeSink()
+  const sink = attributeSink('company')
   let rawName: string | undefined
   for (const key in input) {
     const value = input[key]

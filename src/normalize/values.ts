@@ -10,19 +10,23 @@ import { codePointLength, truncateCodePoints } from './truncate.js'
 export const MAX_STRING_LENGTH = 255
 
 /**
- * Where flattened values go: custom attributes (string, number, boolean, null) or
- * event metadata (no booleans or nulls, capped in size).
+ * Where flattened values go: contact attributes (string, number, boolean, null —
+ * null clears the attribute), company attributes (no null: Intercom's company
+ * schema and the mobile SDKs' company type take none), or event metadata (no
+ * booleans or nulls, capped in size).
  */
 export interface ValueSink<V> {
   out: Record<string, V>
-  kind: 'attribute' | 'metadata'
+  kind: 'attribute' | 'company' | 'metadata'
   /** Keys still allowed (metadata cap); `Infinity` for attributes. */
   room: number
 }
 
-/** A new attribute sink. */
-export function attributeSink(): ValueSink<AttributeValue> {
-  return { out: {}, kind: 'attribute', room: Number.POSITIVE_INFINITY }
+/** A new sink for a contact's (`'attribute'`) or a company's custom attributes. */
+export function attributeSink(
+  kind: 'attribute' | 'company' = 'attribute',
+): ValueSink<AttributeValue> {
+  return { out: {}, kind, room: Number.POSITIVE_INFINITY }
 }
 
 /**
@@ -110,7 +114,12 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
       if (value === null) {
         if (sink.kind === 'attribute') put(sink, key, null as V, path, ctx)
         else
-          warn(ctx.warnings, 'dropped_value', path, 'Intercom event metadata has no null; dropped')
+          warn(
+            ctx.warnings,
+            'dropped_value',
+            path,
+            `Intercom ${sink.kind === 'company' ? 'company attributes' : 'event metadata'} take no null; dropped`,
+          )
         return
       }
       if (value instanceof Date) {
