@@ -1,0 +1,198 @@
+/**
+ * Builds the Messenger settings object (`boot` / `update`) from the model.
+ * @module
+ */
+import type {
+  IntercomOptions,
+  NormalizedCompany,
+  NormalizedIdentify,
+  UserIdentity,
+} from '../normalize/model.js'
+import type { Region, ResolvedSettings } from '../settings/types.js'
+import type { Warning } from '../types.js'
+import { joinPath, warn } from '../warnings.js'
+import { setOwn } from './device-mode.js'
+import type { MessengerBootSettings, MessengerCompany, MessengerSettings } from './types.js'
+
+/** The Messenger's regional API hosts; the US one is Intercom's default and is not sent. */
+export const MESSENGER_API_BASE: Readonly<Record<Region, string | undefined>> = {
+  us: undefined,
+  eu: 'https://api-iam.eu.intercom.io',
+  au: 'https://api-iam.au.intercom.io',
+}
+
+/** The launcher selector Intercom uses when none is configured. */
+const DEFAULT_SELECTOR = '#IntercomDefaultWidget'
+
+/**
+ * Top-level keys the Messenger reads as its own settings or user data: a custom
+ * attribute with one of these names would change the Messenger, not add an attribute.
+ * (`utm_*` and `page_title` are user attributes with the same meaning: not reserved.)
+ */
+const RESERVED_USER_KEYS: ReadonlySet<string> = new Set([
+  'app_id',
+  'api_base',
+  'custom_launcher_selector',
+  'hide_default_launcher',
+  'alignment',
+  'horizontal_padding',
+  'vertical_padding',
+  'action_color',
+  'background_color',
+  'session_duration',
+  'z_index',
+  'installation_type',
+  'user_id',
+  'email',
+  'name',
+  'phone',
+  'created_at',
+  'last_request_at',
+  'user_hash',
+  'intercom_user_jwt',
+  'unsubscribed_from_emails',
+  'language_override',
+  'avatar',
+  'company',
+  'companies',
+])
+
+/** The standard keys of a Messenger company object. */
+const RESERVED_COMPANY_KEYS: ReadonlySet<string> = new Set([
+  'company_id',
+  'name',
+  'created_at',
+  'remote_created_at',
+  'plan',
+  'monthly_spend',
+  'user_count',
+  'size',
+  'website',
+  'industry',
+])
+
+/**
+ * `app_id` and the widget options that ride on every `boot` and `update`:
+ * `api_base` (eu/au regions), `custom_launcher_selector` (a non-default
+ * `customInboxButtonSelector`) and `hide_default_launcher` (the Intercom option).
+ */
+export function widgetSettings(
+  appId: string,
+  settings: ResolvedSettings,
+  options: IntercomOptions,
+): MessengerBootSettings {
+  const out: MessengerBootSettings = { app_id: appId }
+  const apiBase = MESSENGER_API_BASE[settings.region]
+  if (apiBase !== undefined) out.api_base = apiBase
+  if (settings.customInboxButtonSelector !== DEFAULT_SELECTOR) {
+    out.custom_launcher_selector = settings.customInboxButtonSelector
+  }
+  if (options.hideDefaultLauncher !== undefined) {
+    out.hide_default_launcher = options.hideDefaultLauncher
+  }
+  return out
+}
+
+/** Whether the call names a user the Messenger can identify. */
+export function knowsUser(user: UserIdentity): boolean {
+  return user.userId !== undefined || user.email !== undefined
+}
+
+/**
+ * Adds the user's identity: `user_id`, `email`, and the identity-verification
+ * values (`user_hash`, `intercom_user_jwt`), which must accompany them.
+ */
+export function addUser(
+  out: MessengerSettings,
+  user: UserIdentity,
+  options: IntercomOptions,
+): void {
+  if (user.userId !== undefined) out.user_id = user.userId
+  if (user.email !== undefined) out.email = user.email
+  if (options.userHash !== undefined) out.user_hash = options.userHash
+  if (options.userJwt !== undefined) out.intercom_user_jwt = options.userJwt
+}
+
+/**
+ * Adds an identify's user data: the standard fields, the company or companies, and
+ * the custom attributes at the top level (a custom attribute named like one of the
+ * Messenger's own keys is warned and dropped, never allowed to overwrite it).
+ */
+export function addIdentifyData(
+  out: MessengerSettings,
+  m: NormalizedIdentify,
+  warnings: Warning[],
+): void {
+  if (m.name !== undefined) out.name = m.name
+  if (m.phone !== undefined) out.phone = m.phone
+  if (m.signedUpAt !== undefined) out.created_at = m.signedUpAt
+  if (m.avatar !== undefined) out.avatar = { type: 'avatar', image_url: m.avatar }
+  if (m.options.unsubscribedFromEmails !== undefined) {
+    out.unsubscribed_from_emails = m.options.unsubscribedFromEmails
+  }
+  if (m.options.languageOverride !== undefined) out.language_override = m.options.languageOverride
+
+  const companies: MessengerCompany[] = []
+  for (const c of m.companies) {
+    const company = attachableCompany(c, warnings)
+    if (company !== undefined) companies.push(company)
+  }
+  const [first] = companies
+  if (companies.length > 1) out.companies = companies
+  else if (first !== undefined) out.company = first
+
+  for (const key in m.customAttributes) {
+    if (RESERVED_USER_KEYS.has(key)) {
+      warn(
+        warnings,
+        'reserved_key',
+        joinPath('traits', key),
+        `"${key}" is one of the Messenger's own settings; this custom attribute is dropped`,
+      )
+    } else setOwn(out, key, m.customAttributes[key])
+  }
+}
+
+/**
+ * The Messenger company for a company the user joins, or `undefined` (warned) for
+ * a `remove: true` company: the Messenger can only attach companies, and sending
+ * it would attach the user instead of detaching them.
+ */
+export function attachableCompany(
+  c: NormalizedCompany,
+  warnings: Warning[],
+): MessengerCompany | undefined {
+  if (c.remove) {
+    warn(
+      warnings,
+      'unsupported_field',
+      c.path,
+      'The Messenger cannot detach a user from a company (remove: true works server-side only); not sent',
+    )
+    return undefined
+  }
+  return messengerCompany(c, warnings)
+}
+
+/** A company as the Messenger takes it: standard keys, then custom ones at the top level. */
+export function messengerCompany(c: NormalizedCompany, warnings: Warning[]): MessengerCompany {
+  const out: MessengerCompany = { company_id: c.companyId }
+  if (c.name !== undefined) out.name = c.name
+  if (c.createdAt !== undefined) out.created_at = c.createdAt
+  if (c.plan !== undefined) out.plan = c.plan
+  if (c.monthlySpend !== undefined) out.monthly_spend = c.monthlySpend
+  if (c.size !== undefined) out.size = c.size
+  if (c.website !== undefined) out.website = c.website
+  if (c.industry !== undefined) out.industry = c.industry
+  for (const key in c.customAttributes) {
+    if (RESERVED_COMPANY_KEYS.has(key)) {
+      warn(
+        warnings,
+        'reserved_key',
+        joinPath(c.path, key),
+        `"${key}" is a standard company key of the Messenger; this custom attribute is dropped`,
+      )
+    } else setOwn(out, key, c.customAttributes[key])
+  }
+  return out
+}

@@ -1,0 +1,236 @@
+import { isRecord } from '../is-record.js'
+import type {
+  NormalizedGroup,
+  NormalizedIdentify,
+  NormalizedOther,
+  NormalizedTrack,
+} from '../normalize/model.js'
+import { normalize } from '../normalize/normalize.js'
+import type { InputError, Invalid, Skipped, Warning } from '../types.js'
+import { inputError, warn } from '../warnings.js'
+import {
+  ALL_OPTIONS,
+  deviceWarnings,
+  hasKeys,
+  NO_ALIAS,
+  NO_SCREEN,
+  warnDeviceRecorded,
+  warnUnsentOptions,
+} from './device-mode.js'
+import {
+  addIdentifyData,
+  addUser,
+  attachableCompany,
+  knowsUser,
+  widgetSettings,
+} from './settings-object.js'
+import type {
+  MessengerBootSettings,
+  MessengerCall,
+  MessengerMapping,
+  MessengerOptions,
+} from './types.js'
+
+const TARGET = 'The Messenger'
+
+/**
+ * Maps a Segment event to calls of Intercom's web Messenger (`window.Intercom`).
+ * Nothing is called: apply the result with {@link applyMessengerCalls}, or let
+ * {@link createMessengerSession} track whether the Messenger is booted.
+ *
+ * - `page` boots the Messenger (or updates it when `options.booted` is `true`) with
+ *   `app_id` and the widget options only (`api_base` for the eu/au regions,
+ *   `custom_launcher_selector`, `hide_default_launcher`); its name and properties
+ *   are not sent (warned).
+ * - `identify` boots or updates with the user: `user_id`, `email`, `name`, `phone`,
+ *   `created_at`, `avatar`, `company`/`companies`, `user_hash`, `intercom_user_jwt`,
+ *   `unsubscribed_from_emails`, `language_override` and the custom attributes at the
+ *   top level. Without a userId or email it is skipped (`no_user`): an anonymous
+ *   visitor is booted by `page`. Segment's doc says `unsubscribedFromEmails` "does NOT
+ *   work in analytics.js"; the Messenger does accept `unsubscribed_from_emails` in
+ *   its settings, so it is sent.
+ * - `group` updates with the company (`company_id` = groupId) and the user when
+ *   known; when the Messenger is not booted yet it boots first, so the company is
+ *   never lost (Segment's integration called `update` before `boot`).
+ * - `track` → `trackEvent(name, metadata?)`; it needs a booted Messenger.
+ * - `reset` → `shutdown`, then `boot` with `app_id` only: a fresh anonymous session,
+ *   so a logged-out user's conversations never stay on screen.
+ * - `screen` and `alias` are skipped (`unsupported_type`).
+ *
+ * `settings.appId` is required (else `invalid` at `settings.appId`).
+ * Never throws, never mutates `event`, never reads the clock.
+ *
+ * @example
+ * ```ts
+ * const r = toMessenger(
+ *   { type: 'identify', userId: 'su3r73', traits: { name: 'Iñigo Montoya', email: 'avenger@example.com' } },
+ *   { settings: { appId: '9iefb489' } },
+ * )
+ * // r.calls: [{ method: 'boot', args: [{ app_id: '9iefb489', user_id: 'su3r73',
+ * //   email: 'avenger@example.com', name: 'Iñigo Montoya' }] }]
+ * if (r.status === 'mapped') applyMessengerCalls(r.calls)
+ * ```
+ */
+export function toMessenger(event: unknown, options?: MessengerOptions): MessengerMapping {
+  const n = normalize(event, options)
+  if (n.status === 'invalid') {
+    return missingAppId(options?.settings) ? { ...n, errors: [...n.errors, appIdError()] } : n
+  }
+  if (n.status === 'skipped') return missingAppId(options?.settings) ? invalidAppId(n.warnings) : n
+  const appId = n.settings.appId
+  if (appId === undefined) return invalidAppId(n.warnings)
+
+  const warnings = deviceWarnings(n.warnings)
+  const m = n.event
+  const widget = (): MessengerBootSettings => widgetSettings(appId, n.settings, m.options)
+  const booted = options?.booted === true
+  const open = (settings: MessengerBootSettings): MessengerCall =>
+    booted ? { method: 'update', args: [settings] } : { method: 'boot', args: [settings] }
+
+  switch (m.type) {
+    case 'page':
+      warnPageData(event, m, warnings)
+      warnUnsentOptions(
+        m,
+        ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
+        'a page boots or updates the Messenger with app_id and the widget options only',
+        warnings,
+      )
+      return mapped([open(widget())], warnings)
+    case 'identify':
+      return identify(event, m, widget(), open, n.now, warnings)
+    case 'group':
+      return group(event, m, widget, booted, n.now, warnings)
+    case 'track':
+      return track(m, warnings)
+    case 'reset':
+      warnUnsentOptions(
+        m,
+        ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
+        'after reset the Messenger boots a fresh anonymous session',
+        warnings,
+      )
+      return mapped(
+        [
+          { method: 'shutdown', args: [] },
+          { method: 'boot', args: [widget()] },
+        ],
+        warnings,
+      )
+    case 'screen':
+      return unsupported(NO_SCREEN, warnings)
+    case 'alias':
+      return unsupported(NO_ALIAS, warnings)
+  }
+}
+
+function identify(
+  event: unknown,
+  m: NormalizedIdentify,
+  settings: MessengerBootSettings,
+  open: (settings: MessengerBootSettings) => MessengerCall,
+  now: number | undefined,
+  warnings: Warning[],
+): MessengerMapping {
+  if (!knowsUser(m.user)) {
+    return {
+      status: 'skipped',
+      reason: 'no_user',
+      message:
+        'An identify needs a userId or an email for the Messenger; an anonymous visitor is booted by page',
+      warnings,
+    }
+  }
+  addUser(settings, m.user, m.options)
+  addIdentifyData(settings, m, warnings)
+  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  return mapped([open(settings)], warnings)
+}
+
+function group(
+  event: unknown,
+  m: NormalizedGroup,
+  widget: () => MessengerBootSettings,
+  booted: boolean,
+  now: number | undefined,
+  warnings: Warning[],
+): MessengerMapping {
+  const user = knowsUser(m.user)
+  warnUnsentOptions(
+    m,
+    user
+      ? ['unsubscribedFromEmails', 'languageOverride']
+      : ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
+    user
+      ? 'a group sends the company and the user identity only'
+      : 'a group without a userId or email sends the company only',
+    warnings,
+  )
+  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  const calls: MessengerCall[] = []
+  if (!booted) {
+    const boot = widget()
+    if (user) addUser(boot, m.user, m.options)
+    calls.push({ method: 'boot', args: [boot] })
+  }
+  const company = attachableCompany(m.company, warnings)
+  if (company !== undefined) {
+    const update = widget()
+    if (user) addUser(update, m.user, m.options)
+    update.company = company
+    calls.push({ method: 'update', args: [update] })
+  }
+  return mapped(calls, warnings)
+}
+
+function track(m: NormalizedTrack, warnings: Warning[]): MessengerMapping {
+  warnUnsentOptions(m, ALL_OPTIONS, 'trackEvent takes an event name and metadata only', warnings)
+  const call: MessengerCall = hasKeys(m.metadata)
+    ? { method: 'trackEvent', args: [m.eventName, m.metadata] }
+    : { method: 'trackEvent', args: [m.eventName] }
+  return mapped([call], warnings)
+}
+
+/** A page's name, category and properties have no place in the Messenger: warned once each. */
+function warnPageData(event: unknown, m: NormalizedOther, warnings: Warning[]): void {
+  const why = 'the Messenger has no page views; a page only boots or updates it'
+  if (m.name !== undefined) warn(warnings, 'unsupported_field', 'name', `Not sent: ${why}`)
+  if (!isRecord(event)) return
+  if (typeof event.category === 'string') {
+    warn(warnings, 'unsupported_field', 'category', `Not sent: ${why}`)
+  }
+  const properties = event.properties
+  if (isRecord(properties)) {
+    for (const key in properties) {
+      if (properties[key] !== undefined) {
+        warn(warnings, 'unsupported_field', 'properties', `Page properties are not sent: ${why}`)
+        return
+      }
+    }
+  }
+}
+
+function mapped(calls: MessengerCall[], warnings: Warning[]): MessengerMapping {
+  return { status: 'mapped', warnings, calls }
+}
+
+function unsupported(message: string, warnings: Warning[]): Skipped {
+  return { status: 'skipped', reason: 'unsupported_type', message, warnings }
+}
+
+/** `appId` is absent from settings that are otherwise an object (or absent). */
+function missingAppId(settings: unknown): boolean {
+  return settings === undefined || (isRecord(settings) && settings.appId === undefined)
+}
+
+function appIdError(): InputError {
+  return inputError(
+    'missing_setting',
+    'settings.appId',
+    'The Messenger needs settings.appId (your Intercom App ID, e.g. "9iefb489")',
+  )
+}
+
+function invalidAppId(warnings: Warning[]): Invalid {
+  return { status: 'invalid', errors: [appIdError()], warnings }
+}

@@ -1,0 +1,159 @@
+import {
+  ALL_OPTIONS,
+  deviceWarnings,
+  hasKeys,
+  NO_ALIAS,
+  NO_SCREEN,
+  warnDeviceRecorded,
+  warnUnsentOptions,
+} from '../messenger/device-mode.js'
+import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
+import { normalize } from '../normalize/normalize.js'
+import type { MapOptions, Skipped, Warning } from '../types.js'
+import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
+import { identifyUpdate, mobileCompany } from './user-attributes.js'
+
+const TARGET = 'The mobile SDK'
+
+/**
+ * Maps a Segment event to calls of the Intercom mobile SDK (iOS, Android, React
+ * Native), named and shaped as in `@intercom/intercom-react-native`. Nothing is
+ * called: run each call in order, e.g. `await Intercom[c.method](...c.args)`.
+ *
+ * - `identify` with a userId or an email: `setUserHash(hash)` first when the
+ *   Intercom options carry one, then `loginUserWithUserAttributes({ userId, email })`,
+ *   then `updateUser({...})` with the rest (name, phone, signedUpAt,
+ *   languageOverride, unsubscribedFromEmails, companies, customAttributes).
+ *   The SDKs accept either identifier, so an email-only user is logged in by email
+ *   (an Intercom user, as on the other targets; Segment's own mobile integration
+ *   logged users in by userId only). Without either: `loginUnidentifiedUser()` (the
+ *   Segment doc's "Unidentified" fallback), then `updateUser`.
+ *   Android rejects a login while a user is already logged in ("We already have a
+ *   registered user"): for the same user that failure is harmless and the following
+ *   `updateUser` still applies; for another user, map a `reset` (logout) first.
+ * - `track` → `logEvent(name, metaData?)`; the price is integer cents
+ *   (`revenue`, else `total`: 19.99 → 1999, never Android's 1900).
+ * - `group` → `updateUser({ companies: [company] })` for the logged-in user.
+ * - `reset` → `logout()`.
+ * - `page`, `screen` and `alias` are skipped (`unsupported_type`).
+ *
+ * Not sent, with a warning: the avatar, `userJwt`, `hideDefaultLauncher`, a company's
+ * `size`/`website`/`industry` and `remove: true`, `lastRequestAt`, `context.ip` and
+ * `context.userAgent` (the SDK records the device's own).
+ * Never throws, never mutates `event`, never reads the clock.
+ *
+ * @example
+ * ```ts
+ * const r = toMobile({ type: 'identify', userId: '123', traits: { name: 'Ada' },
+ *   integrations: { Intercom: { userHash: 'a1b2…' } } })
+ * // r.calls: setUserHash('a1b2…'), loginUserWithUserAttributes({ userId: '123' }),
+ * //          updateUser({ name: 'Ada' })
+ * // with `import Intercom from '@intercom/intercom-react-native'`:
+ * if (r.status === 'mapped') {
+ *   for (const c of r.calls) await (Intercom[c.method] as (...a: unknown[]) => Promise<boolean>)(...c.args)
+ * }
+ * ```
+ */
+export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
+  const n = normalize(event, options)
+  if (n.status !== 'normalized') return n
+  const warnings = deviceWarnings(n.warnings)
+  const m = n.event
+  switch (m.type) {
+    case 'identify':
+      return identify(event, m, n.now, warnings)
+    case 'track': {
+      warnUnsentOptions(m, ALL_OPTIONS, 'logEvent takes an event name and metadata only', warnings)
+      const call: MobileCall = hasKeys(m.metadata)
+        ? { method: 'logEvent', args: [m.eventName, m.metadata] }
+        : { method: 'logEvent', args: [m.eventName] }
+      return mapped([call], warnings)
+    }
+    case 'group':
+      return group(event, m, n.now, warnings)
+    case 'reset':
+      warnUnsentOptions(m, ALL_OPTIONS, 'reset logs the user out', warnings)
+      return mapped([{ method: 'logout', args: [] }], warnings)
+    case 'page':
+      return unsupported(
+        'The mobile SDKs have no page call; only the web Messenger sends it (toMessenger)',
+        warnings,
+      )
+    case 'screen':
+      return unsupported(NO_SCREEN, warnings)
+    case 'alias':
+      return unsupported(NO_ALIAS, warnings)
+  }
+}
+
+function identify(
+  event: unknown,
+  m: NormalizedIdentify,
+  now: number | undefined,
+  warnings: Warning[],
+): MobileMapping {
+  const calls: MobileCall[] = []
+  const { userId, email } = m.user
+  if (userId !== undefined || email !== undefined) {
+    // Identity verification must be set before the login.
+    if (m.options.userHash !== undefined) {
+      calls.push({ method: 'setUserHash', args: [m.options.userHash] })
+    }
+    const login: MobileUserAttributes = {}
+    if (userId !== undefined) login.userId = userId
+    if (email !== undefined) login.email = email
+    calls.push({ method: 'loginUserWithUserAttributes', args: [login] })
+  } else {
+    warnUnsentOptions(
+      m,
+      ['userHash'],
+      'an unidentified user (no userId or email) has no identity to verify',
+      warnings,
+    )
+    calls.push({ method: 'loginUnidentifiedUser', args: [] })
+  }
+  warnMessengerOnly(m, warnings)
+  const update = identifyUpdate(m, warnings)
+  if (update !== undefined) calls.push({ method: 'updateUser', args: [update] })
+  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  return mapped(calls, warnings)
+}
+
+function group(
+  event: unknown,
+  m: NormalizedGroup,
+  now: number | undefined,
+  warnings: Warning[],
+): MobileMapping {
+  warnUnsentOptions(m, ALL_OPTIONS, 'a group only adds a company to the logged-in user', warnings)
+  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  const company = mobileCompany(m.company, warnings)
+  return mapped(
+    company === undefined ? [] : [{ method: 'updateUser', args: [{ companies: [company] }] }],
+    warnings,
+  )
+}
+
+/** Options the mobile calls have no place for. */
+function warnMessengerOnly(m: NormalizedIdentify, warnings: Warning[]): void {
+  warnUnsentOptions(
+    m,
+    ['userJwt'],
+    'the mobile target verifies identity with setUserHash (user_hash) only',
+    warnings,
+  )
+  warnUnsentOptions(
+    m,
+    ['hideDefaultLauncher'],
+    'it is a web Messenger setting (mobile apps call Intercom.setLauncherVisibility)',
+    warnings,
+  )
+}
+
+function mapped(calls: MobileCall[], warnings: Warning[]): MobileMapping {
+  return { status: 'mapped', warnings, calls }
+}
+
+function unsupported(message: string, warnings: Warning[]): Skipped {
+  return { status: 'skipped', reason: 'unsupported_type', message, warnings }
+}
