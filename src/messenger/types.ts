@@ -92,7 +92,7 @@ export interface MessengerUpdateCall {
 /** `Intercom('trackEvent', name, metadata?)`: record an event for the current user. */
 export interface MessengerTrackEventCall {
   method: 'trackEvent'
-  args: [eventName: string] | [eventName: string, metadata: Metadata]
+  args: [eventName: string, metadata?: Metadata]
 }
 
 /** `Intercom('shutdown')`: end the session and clear the Messenger's data in the browser. */

@@ -64,7 +64,7 @@ export interface MobileUpdateUserCall {
 /** `Intercom.logEvent(name, metaData?)`: record an event for the logged-in user. */
 export interface MobileLogEventCall {
   method: 'logEvent'
-  args: [eventName: string] | [eventName: string, metaData: Metadata]
+  args: [eventName: string, metaData?: Metadata]
 }
 
 /** `Intercom.logout()`: end the user's session and clear the SDK's local data. */

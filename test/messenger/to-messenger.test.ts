@@ -519,9 +519,16 @@ describe('toMessenger: group', () => {
     const r = mapped({ type: 'group', userId: 'u', groupId: 'g', traits: { remove: true } })
     expect(r.calls).toEqual([{ method: 'boot', args: [{ app_id: APP, user_id: 'u' }] }])
     expect(codesAt(r, 'traits')).toEqual(['unsupported_field'])
+    const booted = { booted: true }
     expect(
-      mapped({ type: 'group', groupId: 'g', traits: { remove: true } }, { booted: true }).calls,
+      mapped({ type: 'group', userId: 'u', groupId: 'g', traits: { remove: true } }, booted).calls,
     ).toEqual([])
+    // Without a user there is nothing to detach: normalize ignores remove (warned).
+    const anonymous = mapped({ type: 'group', groupId: 'g', traits: { remove: true } }, booted)
+    expect(anonymous.calls).toEqual([
+      { method: 'update', args: [{ app_id: APP, company: { company_id: 'g' } }] },
+    ])
+    expect(codesAt(anonymous, 'traits.remove')).toEqual(['dropped_value'])
   })
 })
 
