@@ -1,14 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseEvent } from '../../src/event/parse.js'
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
+import { deepFreeze } from '../helpers/freeze.js'
 
 /** The error codes and paths of an invalid result (messages are for humans). */
 function errorsOf(input: unknown): { code: string; path: string }[] {

@@ -192,6 +192,13 @@ describe('company given as an object', () => {
     ])
   })
 
+  it('drops a null custom attribute (company attributes take no null), warned', () => {
+    expect(company({ id: 'c1', region: null, tier: 'gold' })).toEqual({
+      company: { companyId: 'c1', ...empty, customAttributes: { tier: 'gold' } },
+      warnings: [['dropped_value', 'traits.company.region']],
+    })
+  })
+
   it('applies the custom-attribute rules to the other keys', () => {
     const r = company({
       id: 'c1',

@@ -104,6 +104,18 @@ describe('group', () => {
     )
   })
 
+  it('reads remove: true as detaching the user', () => {
+    const { event, warnings } = group({ userId: 'u1', groupId: 'g1', traits: { remove: true } })
+    expect(event.company.remove).toBe(true)
+    expect(warnings).toEqual([])
+  })
+
+  it('ignores remove: true without a user, warned', () => {
+    const { event, warnings } = group({ groupId: 'g1', traits: { name: 'Acme', remove: true } })
+    expect(event.company.remove).toBe(false)
+    expect(warnings).toEqual([['dropped_value', 'traits.remove']])
+  })
+
   it('has no last-seen with context.active === false', () => {
     expect(
       group({ userId: 'u1', groupId: 'g1', context: { active: false } }).event,

@@ -2,14 +2,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { normalize, nowSeconds } from '../../src/normalize/normalize.js'
 import { segmentEvent, settings as settingsArb } from '../../src/testing/arbitraries.js'
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
+import { deepFreeze } from '../helpers/freeze.js'
 
 const T = '2020-01-01T00:00:00Z'
 const T_S = 1577836800

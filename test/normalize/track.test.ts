@@ -287,6 +287,15 @@ describe('track: the metadata cap (maxEventProperties)', () => {
     ])
   })
 
+  it('warns that the currency is not sent when the cap drops the price', () => {
+    const r = track({ revenue: 1, currency: 'EUR' }, { maxEventProperties: 0 })
+    expect(r.event.metadata).toEqual({})
+    expect(r.warnings).toEqual([
+      ['metadata_cap', 'properties.revenue'],
+      ['dropped_value', 'properties.currency'],
+    ])
+  })
+
   it('counts flattened keys and not dropped values', () => {
     const r = track({ gone: null, addr: { city: 'P', zip: '1', street: 's' }, b: 2, c: 3, d: 4 })
     expect(r.event.metadata).toEqual({

@@ -288,6 +288,16 @@ describe('custom attribute keys', () => {
     })
   })
 
+  it('drops empty and blank keys, warned (they cannot name an attribute)', () => {
+    expect(attributes({ '': 1, '  ': 2, ' a ': 3 })).toEqual({
+      out: { ' a ': 3 },
+      warnings: [
+        ['invalid_key', 'traits.'],
+        ['invalid_key', 'traits.  '],
+      ],
+    })
+  })
+
   it('stores a __proto__ key as data, not as the prototype', () => {
     const input = JSON.parse('{"__proto__": "x"}') as Record<string, unknown>
     const r = attributes(input)

@@ -6,14 +6,7 @@ import type { IntercomRequest } from '../../src/rest/types.js'
 import type { Settings } from '../../src/settings/types.js'
 import { segmentEvent } from '../../src/testing/arbitraries.js'
 import type { MapOptions, Warning } from '../../src/types.js'
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
+import { deepFreeze } from '../helpers/freeze.js'
 
 const T = '2020-01-01T00:00:00Z'
 const T_S = 1577836800
@@ -510,6 +503,29 @@ describe('1.4 group', () => {
       last_request_at: T_S,
       companies: [{ company_id: 'g1' }],
     })
+  })
+
+  it('with a user and remove: true: detaches through companies[].remove', () => {
+    const { request, warnings } = only({
+      type: 'group',
+      userId: 'u1',
+      groupId: 'g1',
+      timestamp: T,
+      traits: { name: 'Acme', remove: true },
+    })
+    expect(request.body).toEqual({
+      user_id: 'u1',
+      last_request_at: T_S,
+      companies: [{ company_id: 'g1', name: 'Acme', remove: true }],
+    })
+    expect(warnings).toEqual([])
+  })
+
+  it('without a user: remove: true is not sent to POST /companies, warned', () => {
+    const { request, warnings } = only({ type: 'group', groupId: 'g1', traits: { remove: true } })
+    expect(request.path).toBe('/companies')
+    expect(request.body).toEqual({ company_id: 'g1' })
+    expect(warnings).toEqual([['dropped_value', 'traits.remove']])
   })
 
   it('without a user: POST /companies', () => {

@@ -6,14 +6,7 @@ import {
   isSupportedApiVersion,
   resolveSettings,
 } from '../../src/settings/resolve.js'
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
+import { deepFreeze } from '../helpers/freeze.js'
 
 const DEFAULTS = {
   appId: undefined,
