@@ -156,24 +156,28 @@ function group(
   warnings: Warning[],
 ): MessengerMapping {
   const user = knowsUser(m.user)
-  warnUnsentOptions(
-    m,
-    user
-      ? ['unsubscribedFromEmails', 'languageOverride']
-      : ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
-    user
-      ? 'a group sends the company and the user identity only'
-      : 'a group without a userId or email sends the company only',
-    warnings,
-  )
-  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  const company = attachableCompany(m.company, warnings)
   const calls: MessengerCall[] = []
+  if (!booted || company !== undefined) {
+    warnUnsentOptions(
+      m,
+      user
+        ? ['unsubscribedFromEmails', 'languageOverride']
+        : ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
+      user
+        ? 'a group sends the company and the user identity only'
+        : 'a group without a userId or email sends the company only',
+      warnings,
+    )
+  } else {
+    warnUnsentOptions(m, ALL_OPTIONS, 'nothing is sent for this group', warnings)
+  }
+  warnDeviceRecorded(event, m, now, TARGET, warnings)
   if (!booted) {
     const boot = widget()
     if (user) addUser(boot, m.user, m.options)
     calls.push({ method: 'boot', args: [boot] })
   }
-  const company = attachableCompany(m.company, warnings)
   if (company !== undefined) {
     const update = widget()
     if (user) addUser(update, m.user, m.options)
