@@ -114,7 +114,8 @@ export function normalizeIdentify(
       warn(ctx.warnings, 'invalid_date', `traits.${created[0]}`, 'Not a date; dropped')
     else out.signedUpAt = t
   }
-  const last = lastSeenAt(std.lastRequestAt?.[1], context, ctx)
+  const lastTrait = std.lastRequestAt
+  const last = lastSeenAt(lastTrait && [`traits.${lastTrait[0]}`, lastTrait[1]], context, ctx)
   if (last !== undefined) out.lastSeenAt = last
   if (isRecord(context)) {
     if (typeof context.ip === 'string' && context.ip !== '') out.ip = context.ip
@@ -133,23 +134,24 @@ function fullName(
   std: Record<string, [string, unknown]>,
   ctx: NormalizeContext,
 ): string | undefined {
-  if (name !== undefined) {
-    for (const f of ['firstName', 'lastName']) {
-      const entry = std[f]
-      if (entry !== undefined)
-        warn(
-          ctx.warnings,
-          'superseded',
-          `traits.${entry[0]}`,
-          `"traits.${std.name?.[0]}" is the name; ignored`,
-        )
-    }
-    return fitString(name, `traits.${std.name?.[0]}`, ctx)
-  }
   const parts = [first?.trim(), last?.trim()].filter(
     (p): p is string => p !== undefined && p !== '',
   )
+  const nameKey = `traits.${std.name?.[0]}`
+  // A blank name never hides a real first/last name.
+  if (name !== undefined && (name.trim() !== '' || parts.length === 0)) {
+    for (const f of ['firstName', 'lastName']) {
+      const entry = std[f]
+      if (entry !== undefined) {
+        warn(ctx.warnings, 'superseded', `traits.${entry[0]}`, `"${nameKey}" is the name; ignored`)
+      }
+    }
+    return fitString(name, nameKey, ctx)
+  }
   if (parts.length === 0) return undefined
+  if (name !== undefined) {
+    warn(ctx.warnings, 'superseded', nameKey, 'Blank; the first and last name are used instead')
+  }
   return fitString(parts.join(' '), `traits.${std.firstName?.[0] ?? std.lastName?.[0]}`, ctx)
 }
 

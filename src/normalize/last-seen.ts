@@ -8,31 +8,34 @@ import { toUnixSeconds } from './dates.js'
  * `context.active === false`; else `lastRequestAt` (traits, then context) when
  * given; else "now" (`options.now`, else the event timestamp). Without any of them
  * it is omitted with a warning, since the library never reads the clock.
+ *
+ * @param trait The `lastRequestAt` trait as `[path, value]`, when the call has one.
  */
 export function lastSeenAt(
-  traitValue: unknown,
+  trait: readonly [string, unknown] | undefined,
   context: SegmentContext | undefined,
   ctx: NormalizeContext,
 ): number | undefined {
+  const given: readonly [string, unknown] | undefined =
+    trait ??
+    (context?.lastRequestAt === undefined
+      ? undefined
+      : ['context.lastRequestAt', context.lastRequestAt])
   if (context?.active === false) {
-    if (traitValue !== undefined) {
+    if (given !== undefined) {
       warn(
         ctx.warnings,
         'dropped_value',
-        'traits.lastRequestAt',
+        given[0],
         'context.active is false: last-seen is not updated',
       )
     }
     return undefined
   }
-  const [value, path] =
-    traitValue !== undefined
-      ? [traitValue, 'traits.lastRequestAt']
-      : [context?.lastRequestAt, 'context.lastRequestAt']
-  if (value !== undefined) {
-    const t = toUnixSeconds(value)
+  if (given !== undefined) {
+    const t = toUnixSeconds(given[1])
     if (t !== undefined) return t
-    warn(ctx.warnings, 'invalid_date', path, 'Not a date; last-seen falls back to "now"')
+    warn(ctx.warnings, 'invalid_date', given[0], 'Not a date; last-seen falls back to "now"')
   }
   if (ctx.now === undefined) {
     warn(

@@ -37,6 +37,16 @@ export interface Normalized {
  * ```
  */
 export function normalize(input: unknown, options?: MapOptions): Normalized | Skipped | Invalid {
+  try {
+    return normalizeUnsafe(input, options)
+  } catch (error) {
+    // Only hostile input gets here (a getter or Proxy that throws while being read).
+    const message = `The event could not be read: ${error instanceof Error ? error.message : 'unknown error'}`
+    return { status: 'invalid', errors: [inputError('unreadable', '', message)], warnings: [] }
+  }
+}
+
+function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Skipped | Invalid {
   const resolved = resolveSettings(options?.settings)
   if (!resolved.ok)
     return { status: 'invalid', errors: resolved.errors, warnings: resolved.warnings }

@@ -93,8 +93,19 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
       return
     }
     case 'number':
-      if (Number.isFinite(value)) put(sink, key, value as V, path, ctx)
-      else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
+      if (Number.isFinite(value)) {
+        // Intercom dates are unix seconds; a date-named value in epoch ms would land in year 45000.
+        if ((value >= 1e11 || value <= -1e11) && isDateKey(key)) {
+          const t = Math.floor(value / 1000)
+          warn(
+            ctx.warnings,
+            'date_converted',
+            path,
+            `Epoch milliseconds sent as unix seconds (${t})`,
+          )
+          put(sink, key, t as V, path, ctx)
+        } else put(sink, key, value as V, path, ctx)
+      } else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
       return
     case 'boolean':
       if (sink.kind === 'attribute') put(sink, key, value as V, path, ctx)

@@ -47,12 +47,14 @@ export async function deliver(mapping: Deliverable, send: Send): Promise<Outcome
     // Exchanges do not throw; this guards the promise contract against a bug.
     return { status: 'failed', code: 'internal_error', message: errorMessage(error) }
   }
-  if (
-    outcome.status === 'retry' &&
-    outcome.retryAt !== undefined &&
-    outcome.retryAfterMs === undefined
-  ) {
-    return { ...outcome, retryAfterMs: Math.max(0, outcome.retryAt - Date.now()) }
+  if (outcome.status === 'retry') {
+    // The one clock read: only when the mapping had no options.now to measure from.
+    if (outcome.retryAt !== undefined && outcome.retryAfterMs === undefined) {
+      return { ...outcome, retryAfterMs: Math.max(0, outcome.retryAt - Date.now()) }
+    }
+    if (outcome.retryAfterMs !== undefined && outcome.retryAt === undefined) {
+      return { ...outcome, retryAt: Date.now() + outcome.retryAfterMs }
+    }
   }
   return outcome
 }

@@ -10,7 +10,9 @@ export const REST_BASE_URL: Readonly<Record<Region, string>> = Object.freeze({
 
 /**
  * One request descriptor on the settings' region and API version. Never adds an
- * `Authorization` header: the host's transport does.
+ * `Authorization` header: the host's transport does. The descriptor is deep-frozen:
+ * a transport that wrote its credentials into it would otherwise leak them into
+ * every later `exchange()` (copy instead: `{ ...req.headers, Authorization }`).
  *
  * @param path Path and query, already encoded (see {@link segment}).
  */
@@ -22,24 +24,36 @@ export function endpoint(
 ): IntercomRequest {
   const url = REST_BASE_URL[settings.region] + path
   if (body === undefined) {
-    return {
+    return Object.freeze({
       method,
       url,
       path,
-      headers: { Accept: 'application/json', 'Intercom-Version': settings.apiVersion },
-    }
+      headers: Object.freeze({
+        Accept: 'application/json',
+        'Intercom-Version': settings.apiVersion,
+      }),
+    })
   }
-  return {
+  return Object.freeze({
     method,
     url,
     path,
-    headers: {
+    headers: Object.freeze({
       Accept: 'application/json',
       'Content-Type': 'application/json',
       'Intercom-Version': settings.apiVersion,
-    },
-    body,
+    }),
+    body: freezeDeep(body),
+  })
+}
+
+/** Freezes a JSON body and everything in it (skipping what is already frozen). */
+function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const key in value) freezeDeep(value[key])
   }
+  return value
 }
 
 /** A path segment or query value, percent-encoded (ids may contain `/`, `?`, spaces…). */

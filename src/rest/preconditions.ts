@@ -74,6 +74,23 @@ export function restPreconditions(
     if (path !== undefined)
       warn(warnings, 'unsupported_field', path, `Not sent over REST: ${reason}`)
   }
+  const unsubscribed = m.optionPaths.unsubscribedFromEmails
+  if (unsubscribed !== undefined && m.type !== 'identify') {
+    warn(
+      warnings,
+      'unsupported_field',
+      unsubscribed,
+      `Only an identify updates the user; not sent with a ${m.type}`,
+    )
+  }
+  if (m.type === 'group' && noUser) {
+    warn(
+      warnings,
+      'no_user',
+      'userId',
+      'No userId or email: the company is saved but no user is attached (Intercom shows a company once it has a user)',
+    )
+  }
   return undefined
 }
 

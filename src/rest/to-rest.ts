@@ -1,8 +1,7 @@
 import type { NormalizedEvent } from '../normalize/model.js'
-import { normalize, nowSeconds } from '../normalize/normalize.js'
+import { normalize } from '../normalize/normalize.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Mapped, Skipped, Warning } from '../types.js'
-import { warn } from '../warnings.js'
 import { eventBody } from './bodies.js'
 import { endpoint } from './endpoint.js'
 import { restPreconditions } from './preconditions.js'
@@ -44,7 +43,7 @@ export function toRest(event: unknown, options?: MapOptions): RestMapping {
   const warnings = n.warnings
   const stop = restPreconditions(n, options, warnings)
   if (stop !== undefined) return stop
-  const nowMs = options?.now === undefined ? undefined : (nowSeconds(options.now) ?? 0) * 1000
+  const nowMs = epochMs(options?.now)
   const m = n.event
   const settings = n.settings
 
@@ -86,14 +85,6 @@ function v2Mapping(
       }
     }
     case 'group':
-      if (m.user.userId === undefined && m.user.email === undefined) {
-        warn(
-          warnings,
-          'no_user',
-          'userId',
-          'No userId or email: the company is saved but no user is attached (Intercom shows a company once it has a user)',
-        )
-      }
       return { status: 'mapped', warnings, exchange: () => groupExchange(conversation(), m) }
     default:
       return unsupported(m, warnings)
@@ -107,4 +98,10 @@ function unsupported(m: NormalizedEvent, warnings: Warning[]): Skipped {
     message: `REST does not send ${m.type}`,
     warnings,
   }
+}
+
+/** `options.now` in epoch ms (normalize has already rejected an invalid one). */
+function epochMs(now: Date | number | undefined): number | undefined {
+  if (now === undefined) return undefined
+  return typeof now === 'number' ? now : now.getTime()
 }

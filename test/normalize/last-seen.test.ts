@@ -208,7 +208,7 @@ describe('lastSeenAt', () => {
   it('reads only what it is given: no clock', () => {
     const ctx: NormalizeContext = { settings: DEFAULT_SETTINGS, warnings: [], now: 123 }
     expect(lastSeenAt(undefined, undefined, ctx)).toBe(123)
-    expect(lastSeenAt(LAST_S, { active: true }, ctx)).toBe(LAST_S)
+    expect(lastSeenAt(['traits.lastRequestAt', LAST_S], { active: true }, ctx)).toBe(LAST_S)
     expect(ctx.warnings).toEqual([])
   })
 })

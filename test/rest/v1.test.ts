@@ -525,7 +525,10 @@ describe('1.4 group', () => {
     const { request, warnings } = only({ type: 'group', groupId: 'g1', traits: { remove: true } })
     expect(request.path).toBe('/companies')
     expect(request.body).toEqual({ company_id: 'g1' })
-    expect(warnings).toEqual([['dropped_value', 'traits.remove']])
+    expect(warnings).toEqual([
+      ['dropped_value', 'traits.remove'],
+      ['no_user', 'userId'],
+    ])
   })
 
   it('without a user: POST /companies', () => {
@@ -542,7 +545,7 @@ describe('1.4 group', () => {
       headers: HEADERS,
       body: { company_id: 'g1', name: 'Segment', plan: 'pro' },
     })
-    expect(warnings).toEqual([])
+    expect(warnings).toEqual([['no_user', 'userId']])
   })
 })
 
