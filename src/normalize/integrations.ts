@@ -60,11 +60,32 @@ export function readIntercomOptions(
   const fromContext = intercomEntry(context)
   if (fromIntegrations !== undefined) {
     read(fromIntegrations.value, `integrations.${fromIntegrations.key}`, found, ctx)
+    warnOtherSpellings(integrations, fromIntegrations.key, 'integrations', ctx)
   }
   if (fromContext !== undefined) {
     read(fromContext.value, `context.${fromContext.key}`, found, ctx)
+    warnOtherSpellings(context, fromContext.key, 'context', ctx)
   }
   return found
+}
+
+/** `Intercom` and `intercom` both present: only the first is read, the other is warned. */
+function warnOtherSpellings(
+  obj: Record<string, unknown> | undefined,
+  used: string,
+  parent: string,
+  ctx: NormalizeContext,
+) {
+  for (const key in obj) {
+    if (key !== used && key.length === 8 && key.toLowerCase() === 'intercom') {
+      warn(
+        ctx.warnings,
+        'superseded',
+        `${parent}.${key}`,
+        `"${parent}.${used}" is read instead; ignored`,
+      )
+    }
+  }
 }
 
 type OptionPaths = Partial<Record<keyof IntercomOptions, string>>

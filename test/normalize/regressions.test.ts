@@ -145,3 +145,18 @@ describe('review findings, fixed', () => {
     expect(codes(warnings)).toEqual([['no_user', 'userId']])
   })
 })
+
+describe('integrations spelled twice', () => {
+  it('reads integrations.Intercom and warns that integrations.intercom is ignored', () => {
+    const r = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      integrations: { Intercom: { user_hash: 'a' }, intercom: { user_hash: 'b' } },
+    })
+    expect(r.status === 'normalized' && r.event.options.userHash).toBe('a')
+    expect(r.status === 'normalized' && codes(r.warnings)).toEqual([
+      ['superseded', 'integrations.intercom'],
+    ])
+  })
+})
