@@ -58,9 +58,14 @@ async function bundle(
   return { code, bareImports: [...found].sort(), packageInputs }
 }
 
-/** A function the bundle declares (esbuild may suffix a renamed one: `toRest2`). */
+/**
+ * Whether the bundle declares `name` at top level, as a function or a binding (esbuild may
+ * suffix a renamed one: `toRest2`).
+ */
 const declares = (code: string, name: string): boolean =>
-  new RegExp(`\\bfunction ${name}\\d*\\(`).test(code)
+  new RegExp(`^(?:async )?function\\*? ${name}\\d*\\(|^(?:var|let|const) ${name}\\d* = `, 'm').test(
+    code,
+  )
 
 /** Traces of the identity subpath: its functions, JWT header, SHA-256 constants. */
 const IDENTITY_TRACES: readonly RegExp[] = [
@@ -91,6 +96,11 @@ const DEVICE_ENCODERS = [
 ] as const
 
 let coreExports: string[]
+/** The core's exported functions (classes included). */
+let coreFunctions: string[]
+
+/** What `toRest` itself is built on: normalize, which parses and resolves settings. */
+const TO_REST_NEEDS = new Set(['toRest', 'normalize', 'parseEvent', 'resolveSettings'])
 
 beforeAll(async () => {
   for (const file of ['index', 'testing', 'identity']) {
@@ -98,7 +108,12 @@ beforeAll(async () => {
       throw new Error(`dist/${file}.js is missing: build first with \`npx tsup\``)
     }
   }
-  coreExports = Object.keys(await import(pathToFileURL(join(ROOT, 'src/index.ts')).href))
+  const core = (await import(pathToFileURL(join(ROOT, 'src/index.ts')).href)) as Record<
+    string,
+    unknown
+  >
+  coreExports = Object.keys(core)
+  coreFunctions = coreExports.filter((name) => typeof core[name] === 'function')
 })
 
 describe('the detectors find what they look for (controls)', () => {
@@ -168,6 +183,14 @@ describe('tree-shaking through the package name', () => {
     }
     expect(parseOnly.code).not.toContain('Intercom-Version')
     expect(parseOnly.code.length).toBeLessThan(restOnly.code.length)
+  })
+
+  it('`import { toRest }` keeps no exported function toRest does not call', () => {
+    // Control: the full bundle declares every exported function under its own name.
+    expect(coreFunctions.filter((name) => !declares(all.code, name))).toEqual([])
+    expect(coreFunctions.filter((name) => declares(restOnly.code, name)).sort()).toEqual(
+      [...TO_REST_NEEDS].sort(),
+    )
   })
 
   // Covers the Messenger and mobile encoders as soon as src/index.ts exports them.
