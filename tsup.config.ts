@@ -15,7 +15,8 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     treeshake: true,
-    splitting: true,
+    // One file per entry: the shared chunk held a single helper and cost an import.
+    splitting: false,
     // fast-check is a peer of ./testing only; @noble/hashes backs ./identity.
     external: ['fast-check', '@noble/hashes'],
   },

@@ -7,11 +7,14 @@ export const identify = {
   timestamp: '2026-03-02T10:00:00.000Z',
   context: {
     ip: '8.8.8.8',
-    userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
+    userAgent:
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36',
     library: { name: 'analytics.js', version: '2.11.1' },
     page: { path: '/account', url: 'https://example.com/account', title: 'Account' },
   },
-  integrations: { Intercom: { user_hash: 'b3f3b5cc0e34e6e9a4e3c6a6a1c0b1f0b3f3b5cc0e34e6e9a4e3c6a6a1c0b1f0' } },
+  integrations: {
+    Intercom: { user_hash: 'b3f3b5cc0e34e6e9a4e3c6a6a1c0b1f0b3f3b5cc0e34e6e9a4e3c6a6a1c0b1f0' },
+  },
   traits: {
     name: 'Iñigo Montoya',
     email: 'avenger@example.com',
@@ -50,7 +53,14 @@ export const group = {
   userId: 'su3r73',
   groupId: 'companyId123',
   timestamp: '2026-03-02T10:03:00.000Z',
-  traits: { name: 'Segment', plan: 'Enterprise', monthly_spend: 1299, employees: 120, industry: 'Analytics', website: 'https://segment.com' },
+  traits: {
+    name: 'Segment',
+    plan: 'Enterprise',
+    monthly_spend: 1299,
+    employees: 120,
+    industry: 'Analytics',
+    website: 'https://segment.com',
+  },
 }
 
 export const page = {
@@ -58,5 +68,10 @@ export const page = {
   userId: 'su3r73',
   name: 'Pricing',
   timestamp: '2026-03-02T10:00:05.000Z',
-  properties: { path: '/pricing', url: 'https://example.com/pricing', title: 'Pricing', referrer: 'https://google.com' },
+  properties: {
+    path: '/pricing',
+    url: 'https://example.com/pricing',
+    title: 'Pricing',
+    referrer: 'https://google.com',
+  },
 }

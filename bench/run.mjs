@@ -59,7 +59,9 @@ for (const [name, event] of Object.entries(events)) {
   }
 }
 if (sink === undefined) throw new Error('unreachable')
-console.log(`node ${process.version}, ${time} ms per task; ratio = mapper time / JSON.parse(JSON.stringify(event)) time`)
+console.log(
+  `node ${process.version}, ${time} ms per task; ratio = mapper time / JSON.parse(JSON.stringify(event)) time`,
+)
 console.table(rows)
 const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a))
 console.log(`worst ratio: ${worst.ratio} (${worst.mapper} on ${worst.event})`)

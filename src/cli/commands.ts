@@ -1,4 +1,11 @@
-import { deliver, type IntercomRequest, type Outcome, toRest } from '../index.js'
+import {
+  createMessengerSession,
+  deliver,
+  type IntercomRequest,
+  type Outcome,
+  toMobile,
+  toRest,
+} from '../index.js'
 import { createIntercomEmulator } from '../testing/index.js'
 import { type CliOptions, mapOptions } from './args.js'
 import type { InputItem } from './read-events.js'
@@ -50,6 +57,25 @@ export function mapRest(items: readonly InputItem[], opts: CliOptions, print: Pr
       step = ex.next(scratch.handle(step.value))
     }
     print({ line: item.line, type, status: 'mapped', warnings: mapping.warnings, requests })
+  }
+}
+
+/**
+ * `map --target messenger|mobile`: each event's calls. Messenger mappings share one
+ * session, so the first page/identify/group boots and later ones update, as on a page.
+ */
+export function mapDevice(items: readonly InputItem[], opts: CliOptions, print: Print): void {
+  const settings = { appId: 'abc12345', ...opts.settings }
+  const options = { ...mapOptions(opts), settings }
+  const session = createMessengerSession(settings, opts.booted)
+  for (const item of items) {
+    if (!item.ok) {
+      print({ line: item.line, status: 'unreadable', error: item.error })
+      continue
+    }
+    const result =
+      opts.target === 'messenger' ? session.map(item.event, options) : toMobile(item.event, options)
+    print({ line: item.line, type: typeOf(item.event), ...result })
   }
 }
 

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs, USAGE, UsageError } from './args.js'
-import { mapRest, replay } from './commands.js'
+import { mapDevice, mapRest, replay } from './commands.js'
 import { readEvents } from './read-events.js'
+
+// `segment-intercom map … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
 
 function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`)
@@ -36,7 +42,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const unreadable = items.some((i) => !i.ok)
   if (opts.command === 'map') {
-    mapRest(items, opts, print)
+    if (opts.target === 'rest') mapRest(items, opts, print)
+    else mapDevice(items, opts, print)
     return unreadable ? 1 : 0
   }
   const counts = await replay(items, opts, print)

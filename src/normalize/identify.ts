@@ -54,7 +54,8 @@ export function normalizeIdentify(
   for (const key in traits) {
     const value = traits[key]
     if (value === undefined) continue
-    const field = STANDARD[key]
+    // hasOwn: a trait named `toString` or `__proto__` is a custom attribute, not a field.
+    const field = Object.hasOwn(STANDARD, key) ? STANDARD[key] : undefined
     if (field === undefined) writeValue(sink, key, value, `traits.${key}`, key, ctx)
     else if (std[field] === undefined) std[field] = [key, value]
     else

@@ -111,7 +111,7 @@ function read(
     const value = source[key]
     if (value === undefined) continue
     const p = joinPath(path, key)
-    const spec = SPELLINGS[key]
+    const spec = Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key] : undefined
     if (spec === undefined) {
       warn(ctx.warnings, 'unknown_option', p, `Unknown Intercom option "${key}"; ignored`)
       continue

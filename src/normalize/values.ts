@@ -150,7 +150,8 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
 }
 
 function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesMode {
-  return ctx.settings.nestedValuesByKey[topKey] ?? ctx.settings.nestedValues
+  const byKey = ctx.settings.nestedValuesByKey
+  return (Object.hasOwn(byKey, topKey) ? byKey[topKey] : undefined) ?? ctx.settings.nestedValues
 }
 
 function writeNested<V extends AttributeValue | MetadataValue>(
@@ -197,9 +198,11 @@ function writeNested<V extends AttributeValue | MetadataValue>(
       writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx, true)
     }
   }
-  if (any)
+  if (!any) warn(ctx.warnings, 'dropped_nested', path, 'Empty object or array; nothing to send')
+  else if (!flattening) {
+    // One warning for the outermost value: it names every leaf below it.
     warn(ctx.warnings, 'flattened', path, `Nested value flattened into "${safeKey(key)}_…" keys`)
-  else warn(ctx.warnings, 'dropped_nested', path, 'Empty object or array; nothing to send')
+  }
 }
 
 function safeStringify(value: object): string | undefined {

@@ -2,8 +2,8 @@
  * `segment-intercom/testing`: tools for testing code that uses this library — or
  * any Segment→Intercom integration: fast-check arbitraries for Segment events, an
  * in-memory Intercom emulator usable as a `deliver` transport, and recording /
- * scripted transports. fast-check is an optional peer dependency, needed only for
- * the arbitraries.
+ * scripted transports. fast-check is an optional peer dependency of the package:
+ * install it (`npm i -D fast-check`) to import this subpath.
  * @module
  */
 

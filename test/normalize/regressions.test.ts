@@ -160,3 +160,21 @@ describe('integrations spelled twice', () => {
     ])
   })
 })
+
+describe('keys named after Object.prototype members', () => {
+  const proto = JSON.parse(
+    '{"type":"identify","userId":"u","timestamp":"2020-01-01T00:00:00Z","integrations":{"Intercom":{"__proto__":1,"toString":2}},"traits":{"toString":"t","constructor":{"a":1},"valueOf":3,"__proto__":"p"}}',
+  )
+  it('never throw, and are custom attributes or warned like any other key', () => {
+    const r = normalize(proto, { settings: { nestedValues: 'drop' } })
+    if (r.status !== 'normalized' || r.event.type !== 'identify') throw new Error(r.status)
+    expect(r.event.customAttributes).toEqual(
+      JSON.parse('{"toString":"t","valueOf":3,"__proto__":"p"}'),
+    )
+    expect(codes(r.warnings)).toEqual([
+      ['unknown_option', 'integrations.Intercom.__proto__'],
+      ['unknown_option', 'integrations.Intercom.toString'],
+      ['dropped_nested', 'traits.constructor'],
+    ])
+  })
+})

@@ -133,7 +133,6 @@ describe('custom attribute values: nested objects and arrays (nestedValues)', ()
     expect(attributes(traits)).toEqual({
       out: { address_city: 'Paris', address_geo_lat: 48.8, tags_0: 'a', tags_1: 'b' },
       warnings: [
-        ['flattened', 'traits.address.geo'],
         ['flattened', 'traits.address'],
         ['flattened', 'traits.tags'],
       ],

@@ -105,8 +105,9 @@ describe('toRest properties', () => {
         })
         expect(m.status).toBe('mapped')
         if (m.status !== 'mapped') return
-        const body = m.exchange().next().value as IntercomRequest
-        const price = (body.body?.metadata as { price: { amount: number } }).price
+        const request = m.exchange().next().value as IntercomRequest
+        const metadata = request.body?.metadata as { price: { amount: number } }
+        const price = metadata.price
         expect(Number.isInteger(price.amount)).toBe(true)
         expect(price.amount).toBe(cents)
       }),
