@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { type DefaultTheme, defineConfig } from 'vitepress'
+
+const src = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url))
+
+/**
+ * The API sidebar that TypeDoc (typedoc-vitepress-theme) writes next to the generated pages.
+ * `npm run docs:api` creates it; without it the API section is a single link, so
+ * `vitepress dev` still starts before the first TypeDoc run.
+ */
+function apiSidebar(): DefaultTheme.SidebarItem[] {
+  const file = fileURLToPath(new URL('../api/typedoc-sidebar.json', import.meta.url))
+  if (!existsSync(file)) return [{ text: 'Run npm run docs:api first', link: '/api/' }]
+  return JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[]
+}
+
+const guide: DefaultTheme.SidebarItem[] = [
+  {
+    text: 'Guide',
+    items: [
+      { text: 'Getting started', link: '/guide/getting-started' },
+      { text: 'REST (cloud mode)', link: '/guide/rest' },
+      { text: 'Messenger (web)', link: '/guide/messenger' },
+      { text: 'Mobile SDKs', link: '/guide/mobile' },
+      { text: 'Identity verification', link: '/guide/identity' },
+      { text: 'Testing your integration', link: '/guide/testing' },
+      { text: 'Command line', link: '/guide/cli' },
+      { text: 'Settings', link: '/guide/settings' },
+      { text: 'Performance', link: '/guide/performance' },
+    ],
+  },
+  {
+    text: 'Reference',
+    items: [
+      { text: 'Mapping rules', link: '/rules' },
+      { text: 'Playground', link: '/playground' },
+      { text: 'API reference', link: '/api/' },
+    ],
+  },
+]
+
+export default defineConfig({
+  title: 'segment-intercom',
+  description:
+    'Side-effect-free mapping of Segment spec events to Intercom REST requests, Messenger calls and mobile SDK calls.',
+  lang: 'en-US',
+  lastUpdated: false,
+  themeConfig: {
+    nav: [
+      { text: 'Guide', link: '/guide/getting-started', activeMatch: '^/guide/' },
+      { text: 'Mapping rules', link: '/rules' },
+      { text: 'API', link: '/api/', activeMatch: '^/api/' },
+      { text: 'Playground', link: '/playground' },
+    ],
+    sidebar: {
+      '/api/': [{ text: 'API reference', link: '/api/', items: apiSidebar() }],
+      '/': guide,
+    },
+    outline: { level: [2, 3] },
+    search: { provider: 'local' },
+  },
+  vite: {
+    resolve: {
+      // The playground imports the library from source, so the docs need no build of it.
+      // Exact matches, most specific first: 'segment-intercom' must not swallow the subpaths.
+      alias: [
+        { find: /^segment-intercom\/testing$/, replacement: src('testing/index.ts') },
+        { find: /^segment-intercom\/identity$/, replacement: src('identity/index.ts') },
+        { find: /^segment-intercom$/, replacement: src('index.ts') },
+      ],
+    },
+    server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
+  },
+})
