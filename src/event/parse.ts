@@ -20,6 +20,11 @@ const TYPES: ReadonlySet<string> = new Set<SegmentEventType>([
   'reset',
 ])
 
+/** Id fields: converted from numbers; `groupId` / `previousId` required for their calls. */
+const IDS = ['userId', 'anonymousId'] as const
+const GROUP_IDS = ['userId', 'anonymousId', 'groupId'] as const
+const ALIAS_IDS = ['userId', 'anonymousId', 'previousId'] as const
+
 /** Optional object-valued fields: present but not an object would lose data silently. */
 const OBJECT_FIELDS = ['context', 'integrations', 'traits', 'properties'] as const
 
@@ -76,24 +81,21 @@ export function parseEvent(input: unknown): Parsed | Invalid {
 
   const errors: InputError[] = []
   let fixes: Record<string, string> | undefined
-  const id = (key: string, required: boolean) => {
+  for (const key of type === 'group' ? GROUP_IDS : type === 'alias' ? ALIAS_IDS : IDS) {
     const v = input[key]
+    const required = key === 'groupId' || key === 'previousId'
     if (v === undefined || v === null) {
       if (required) errors.push(inputError('missing_field', key, `A ${type} call needs "${key}"`))
+    } else if (typeof v === 'string') {
+      if (required && v === '') errors.push(inputError('empty', key, `"${key}" must not be empty`))
     } else if (typeof v === 'number' && Number.isFinite(v)) {
       fixes ??= {}
       fixes[key] = String(v)
       warn(warnings, 'converted', key, `"${key}" ${v} is a number; sent as the string "${v}"`)
-    } else if (typeof v !== 'string') {
+    } else {
       errors.push(inputError('wrong_type', key, `"${key}" must be a string, got ${describe(v)}`))
-    } else if (required && v === '') {
-      errors.push(inputError('empty', key, `"${key}" must not be empty`))
     }
   }
-  id('userId', false)
-  id('anonymousId', false)
-  if (type === 'group') id('groupId', true)
-  if (type === 'alias') id('previousId', true)
   if (type === 'track') {
     const name = input.event
     if (name === undefined || name === null) {

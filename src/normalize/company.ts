@@ -9,22 +9,11 @@ import { attributeSink, fitString, writeValue } from './values.js'
 /** Intercom stores `monthly_spend` as a signed 32-bit integer. */
 const MAX_MONTHLY_SPEND = 2 ** 31 - 1
 
-/** Company traits with a meaning of their own; the rest are custom attributes. */
-const STANDARD = new Set([
-  'id',
-  'company_id',
-  'name',
-  'createdAt',
-  'created_at',
-  'plan',
-  'monthlySpend',
-  'monthly_spend',
-  'employees',
-  'size',
-  'website',
-  'industry',
-  'remove',
-])
+/** Fields with two spellings, as bits of a "seen" mask. */
+const ID = 1
+const CREATED_AT = 2
+const MONTHLY_SPEND = 4
+const SIZE = 8
 
 /**
  * The company id Segment derives from a bare company name: the `string-hash`
@@ -65,82 +54,35 @@ export function normalizeCompany(
   }
 
   const c: NormalizedCompany = { companyId: '', customAttributes: {}, remove: false, path }
-  const text = (key: string, value: unknown): string | undefined => {
-    const p = joinPath(path, key)
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      warn(ctx.warnings, 'converted', p, `Number ${value} sent as text`)
-      return String(value)
-    }
-    if (typeof value !== 'string') {
-      warn(ctx.warnings, 'dropped_value', p, `Expected text, got ${describe(value)}; dropped`)
-      return undefined
-    }
-    return fitString(value, p, ctx)
-  }
-  const integer = (key: string, value: unknown, max: number): number | undefined => {
-    const p = joinPath(path, key)
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-    if (typeof n !== 'number' || !Number.isFinite(n)) {
-      warn(ctx.warnings, 'dropped_value', p, `Expected a number, got ${describe(value)}; dropped`)
-      return undefined
-    }
-    const r = Math.round(n)
-    if (Math.abs(r) > max) {
-      warn(ctx.warnings, 'dropped_value', p, `${n} is beyond Intercom's limit of ${max}; dropped`)
-      return undefined
-    }
-    if (r !== value) {
-      warn(
-        ctx.warnings,
-        'converted',
-        p,
-        `Intercom stores an integer; ${JSON.stringify(value)} sent as ${r}`,
-      )
-    }
-    return r
-  }
-  const seen = new Set<string>()
-  // `a` and `b` are two spellings of one field: the first present wins, the other is warned.
-  const once = (field: string, key: string): boolean => {
-    if (seen.has(field)) {
-      warn(
-        ctx.warnings,
-        'superseded',
-        joinPath(path, key),
-        `Another spelling of "${field}" is already used; ignored`,
-      )
-      return false
-    }
-    seen.add(field)
-    return true
-  }
-
   const sink = attributeSink('company')
   let rawName: string | undefined
+  // Fields with two spellings: the first present wins, the other is warned.
+  let seen = 0
+  const once = (bit: number, key: string): boolean => {
+    if ((seen & bit) === 0) {
+      seen |= bit
+      return true
+    }
+    const message = 'Another spelling of this field is already used; ignored'
+    warn(ctx.warnings, 'superseded', joinPath(path, key), message)
+    return false
+  }
   for (const key in input) {
     const value = input[key]
     if (value === undefined) continue
-    if (!STANDARD.has(key)) {
-      writeValue(sink, key, value, joinPath(path, key), key, ctx)
-      continue
-    }
     switch (key) {
       case 'id':
       case 'company_id':
         if (companyId !== undefined) {
-          warn(
-            ctx.warnings,
-            'superseded',
-            joinPath(path, key),
-            'The groupId is the company id; ignored',
-          )
-        } else if (once('id', key)) {
-          const id = text(key, value)
+          const message = 'The groupId is the company id; ignored'
+          warn(ctx.warnings, 'superseded', joinPath(path, key), message)
+        } else if (once(ID, key)) {
+          const id = text(value, joinPath(path, key), ctx)
           if (id !== undefined && id !== '') c.companyId = id
         }
         break
       case 'name': {
-        const v = text(key, value)
+        const v = text(value, joinPath(path, key), ctx)
         if (v !== undefined) {
           c.name = v
           rawName = typeof value === 'string' ? value : v
@@ -149,7 +91,7 @@ export function normalizeCompany(
       }
       case 'createdAt':
       case 'created_at':
-        if (once('createdAt', key)) {
+        if (once(CREATED_AT, key)) {
           const t = toUnixSeconds(value)
           if (t === undefined) {
             warn(ctx.warnings, 'invalid_date', joinPath(path, key), 'Not a date; dropped')
@@ -157,41 +99,39 @@ export function normalizeCompany(
         }
         break
       case 'plan': {
-        const v = text(key, value)
+        const v = text(value, joinPath(path, key), ctx)
         if (v !== undefined) c.plan = v
         break
       }
       case 'monthlySpend':
       case 'monthly_spend':
-        if (once('monthlySpend', key)) {
-          const v = integer(key, value, MAX_MONTHLY_SPEND)
+        if (once(MONTHLY_SPEND, key)) {
+          const v = integer(value, joinPath(path, key), MAX_MONTHLY_SPEND, ctx)
           if (v !== undefined) c.monthlySpend = v
         }
         break
       case 'employees':
       case 'size':
-        if (once('size', key)) {
-          const v = integer(key, value, Number.MAX_SAFE_INTEGER)
+        if (once(SIZE, key)) {
+          const v = integer(value, joinPath(path, key), Number.MAX_SAFE_INTEGER, ctx)
           if (v !== undefined) c.size = v
         }
         break
       case 'website':
       case 'industry': {
-        const v = text(key, value)
+        const v = text(value, joinPath(path, key), ctx)
         if (v !== undefined) c[key] = v
         break
       }
       case 'remove':
         if (value === true) c.remove = true
         else if (value !== false) {
-          warn(
-            ctx.warnings,
-            'dropped_value',
-            joinPath(path, key),
-            `"remove" must be a boolean, got ${describe(value)}; ignored`,
-          )
+          const message = `"remove" must be a boolean, got ${describe(value)}; ignored`
+          warn(ctx.warnings, 'dropped_value', joinPath(path, key), message)
         }
         break
+      default:
+        writeValue(sink, key, value, joinPath(path, key), key, ctx)
     }
   }
   c.customAttributes = sink.out
@@ -206,4 +146,41 @@ export function normalizeCompany(
     c.companyId = companyIdFromName(rawName)
   }
   return c
+}
+
+/** A text field: numbers become text (warned), other types are dropped (warned). */
+function text(value: unknown, path: string, ctx: NormalizeContext): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    warn(ctx.warnings, 'converted', path, `Number ${value} sent as text`)
+    return String(value)
+  }
+  if (typeof value !== 'string') {
+    warn(ctx.warnings, 'dropped_value', path, `Expected text, got ${describe(value)}; dropped`)
+    return undefined
+  }
+  return fitString(value, path, ctx)
+}
+
+/** An integer field: numeric text and fractions are converted (warned); beyond `max` dropped. */
+function integer(
+  value: unknown,
+  path: string,
+  max: number,
+  ctx: NormalizeContext,
+): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isFinite(n)) {
+    warn(ctx.warnings, 'dropped_value', path, `Expected a number, got ${describe(value)}; dropped`)
+    return undefined
+  }
+  const r = Math.round(n)
+  if (Math.abs(r) > max) {
+    warn(ctx.warnings, 'dropped_value', path, `${n} is beyond Intercom's limit of ${max}; dropped`)
+    return undefined
+  }
+  if (r !== value) {
+    const message = `Intercom stores an integer; ${JSON.stringify(value)} sent as ${r}`
+    warn(ctx.warnings, 'converted', path, message)
+  }
+  return r
 }

@@ -68,15 +68,9 @@ export function resolveSettings(input: unknown): SettingsResult {
     }
   }
   const errors: InputError[] = []
-  const s: ResolvedSettings = { ...DEFAULT_SETTINGS }
+  const s = defaults()
   const bad = (key: string, expected: string, value: unknown) =>
-    errors.push(
-      inputError(
-        'invalid_setting',
-        `settings.${key}`,
-        `settings.${key} must be ${expected}, got ${typeof value === 'string' ? JSON.stringify(value) : describe(value)}`,
-      ),
-    )
+    invalidSetting(errors, key, expected, value)
 
   for (const key in input) {
     const value = input[key]
@@ -141,4 +135,34 @@ export function resolveSettings(input: unknown): SettingsResult {
     }
   }
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, settings: s, warnings }
+}
+
+/** A fresh, mutable copy of the defaults, as a literal (one hidden class; no spread). */
+function defaults(): ResolvedSettings {
+  const d = DEFAULT_SETTINGS
+  return {
+    appId: d.appId,
+    mobileApiKey: d.mobileApiKey,
+    customInboxButtonSelector: d.customInboxButtonSelector,
+    collectContext: d.collectContext,
+    richLinkProperties: d.richLinkProperties,
+    apiVersion: d.apiVersion,
+    region: d.region,
+    maxEventProperties: d.maxEventProperties,
+    nestedValues: d.nestedValues,
+    nestedValuesByKey: d.nestedValuesByKey,
+    longValues: d.longValues,
+    createMissingAttributes: d.createMissingAttributes,
+  }
+}
+
+function invalidSetting(errors: InputError[], key: string, expected: string, value: unknown) {
+  const got = typeof value === 'string' ? JSON.stringify(value) : describe(value)
+  errors.push(
+    inputError(
+      'invalid_setting',
+      `settings.${key}`,
+      `settings.${key} must be ${expected}, got ${got}`,
+    ),
+  )
 }
