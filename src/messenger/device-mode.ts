@@ -3,7 +3,6 @@
  * warnings for values they cannot send, and a safe own-property write.
  * @module
  */
-import { isRecord } from '../is-record.js'
 import type { IntercomOptions, NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import type { Warning } from '../types.js'
 import { warn } from '../warnings.js'
@@ -44,14 +43,6 @@ export function warnUnsentOptions(
   }
 }
 
-/**
- * normalize's warnings, less those that do not hold on a device target:
- * `no_last_seen` ("last-seen is not updated") — the SDKs record last-seen themselves.
- */
-export function deviceWarnings(warnings: Warning[]): Warning[] {
-  return warnings.filter((w) => w.code !== 'no_last_seen')
-}
-
 /** Every Intercom option, in a stable order. */
 export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
   'userHash',
@@ -65,60 +56,25 @@ export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
  * Warns about what a device SDK records by itself from the device: the last-seen
  * time given as `lastRequestAt`, and `context.ip` / `context.userAgent`.
  * A last-seen equal to "now" is what the SDK records anyway, so it is not warned.
- *
- * @param event The raw input (already validated by normalize): the model does not
- *   say which spelling of `lastRequestAt` carried the value.
  */
 export function warnDeviceRecorded(
-  event: unknown,
   m: NormalizedIdentify | NormalizedGroup,
   now: number | undefined,
   target: string,
   warnings: Warning[],
 ): void {
-  if (m.lastSeenAt !== undefined && m.lastSeenAt !== now) {
-    const path = lastRequestAtPath(event, m.type)
-    if (path !== undefined) {
-      warn(
-        warnings,
-        'unsupported_field',
-        path,
-        `${target} records last-seen itself; lastRequestAt is not sent`,
-      )
-    }
+  if (m.lastSeenPath !== undefined && m.lastSeenAt !== now) {
+    const message = `${target} records last-seen itself; lastRequestAt is not sent`
+    warn(warnings, 'unsupported_field', m.lastSeenPath, message)
   }
   if (m.type === 'identify') {
     if (m.ip !== undefined) {
-      warn(
-        warnings,
-        'unsupported_field',
-        'context.ip',
-        `${target} records the device's own IP address; not sent`,
-      )
+      const message = `${target} records the device's own IP address; not sent`
+      warn(warnings, 'unsupported_field', 'context.ip', message)
     }
     if (m.userAgent !== undefined) {
-      warn(
-        warnings,
-        'unsupported_field',
-        'context.userAgent',
-        `${target} records the device's own user agent; not sent`,
-      )
+      const message = `${target} records the device's own user agent; not sent`
+      warn(warnings, 'unsupported_field', 'context.userAgent', message)
     }
   }
-}
-
-function lastRequestAtPath(event: unknown, type: 'identify' | 'group'): string | undefined {
-  if (!isRecord(event)) return undefined
-  const traits = event.traits
-  if (type === 'identify' && isRecord(traits)) {
-    // The first spelling present wins, as in normalize.
-    for (const key in traits) {
-      if ((key === 'lastRequestAt' || key === 'last_request_at') && traits[key] !== undefined)
-        return `traits.${key}`
-    }
-  }
-  const context = event.context
-  return isRecord(context) && context.lastRequestAt !== undefined
-    ? 'context.lastRequestAt'
-    : undefined
 }

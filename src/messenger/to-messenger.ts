@@ -10,7 +10,6 @@ import type { InputError, Invalid, Skipped, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
 import {
   ALL_OPTIONS,
-  deviceWarnings,
   hasKeys,
   NO_ALIAS,
   NO_SCREEN,
@@ -80,7 +79,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
   const appId = n.settings.appId
   if (appId === undefined) return invalidAppId(n.warnings)
 
-  const warnings = deviceWarnings(n.warnings)
+  const warnings = n.warnings
   const m = n.event
   const widget = (): MessengerBootSettings => widgetSettings(appId, n.settings, m.options)
   const booted = options?.booted === true
@@ -98,9 +97,9 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
       )
       return mapped([open(widget())], warnings)
     case 'identify':
-      return identify(event, m, widget(), open, n.now, warnings)
+      return identify(m, widget(), open, n.now, warnings)
     case 'group':
-      return group(event, m, widget, booted, n.now, warnings)
+      return group(m, widget, booted, n.now, warnings)
     case 'track':
       return track(m, warnings)
     case 'reset':
@@ -125,7 +124,6 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
 }
 
 function identify(
-  event: unknown,
   m: NormalizedIdentify,
   settings: MessengerBootSettings,
   open: (settings: MessengerBootSettings) => MessengerCall,
@@ -143,12 +141,11 @@ function identify(
   }
   addUser(settings, m.user, m.options)
   addIdentifyData(settings, m, warnings)
-  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  warnDeviceRecorded(m, now, TARGET, warnings)
   return mapped([open(settings)], warnings)
 }
 
 function group(
-  event: unknown,
   m: NormalizedGroup,
   widget: () => MessengerBootSettings,
   booted: boolean,
@@ -172,7 +169,7 @@ function group(
   } else {
     warnUnsentOptions(m, ALL_OPTIONS, 'nothing is sent for this group', warnings)
   }
-  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  warnDeviceRecorded(m, now, TARGET, warnings)
   if (!booted) {
     const boot = widget()
     if (user) addUser(boot, m.user, m.options)

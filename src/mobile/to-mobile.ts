@@ -1,6 +1,5 @@
 import {
   ALL_OPTIONS,
-  deviceWarnings,
   hasKeys,
   NO_ALIAS,
   NO_SCREEN,
@@ -57,11 +56,11 @@ const TARGET = 'The mobile SDK'
 export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
   const n = normalize(event, options)
   if (n.status !== 'normalized') return n
-  const warnings = deviceWarnings(n.warnings)
+  const warnings = n.warnings
   const m = n.event
   switch (m.type) {
     case 'identify':
-      return identify(event, m, n.now, warnings)
+      return identify(m, n.now, warnings)
     case 'track': {
       warnUnsentOptions(m, ALL_OPTIONS, 'logEvent takes an event name and metadata only', warnings)
       const call: MobileCall = hasKeys(m.metadata)
@@ -70,7 +69,7 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
       return mapped([call], warnings)
     }
     case 'group':
-      return group(event, m, n.now, warnings)
+      return group(m, n.now, warnings)
     case 'reset':
       warnUnsentOptions(m, ALL_OPTIONS, 'reset logs the user out', warnings)
       return mapped([{ method: 'logout', args: [] }], warnings)
@@ -87,7 +86,6 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
 }
 
 function identify(
-  event: unknown,
   m: NormalizedIdentify,
   now: number | undefined,
   warnings: Warning[],
@@ -115,18 +113,13 @@ function identify(
   warnMessengerOnly(m, warnings)
   const update = identifyUpdate(m, warnings)
   if (update !== undefined) calls.push({ method: 'updateUser', args: [update] })
-  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  warnDeviceRecorded(m, now, TARGET, warnings)
   return mapped(calls, warnings)
 }
 
-function group(
-  event: unknown,
-  m: NormalizedGroup,
-  now: number | undefined,
-  warnings: Warning[],
-): MobileMapping {
+function group(m: NormalizedGroup, now: number | undefined, warnings: Warning[]): MobileMapping {
   warnUnsentOptions(m, ALL_OPTIONS, 'a group only adds a company to the logged-in user', warnings)
-  warnDeviceRecorded(event, m, now, TARGET, warnings)
+  warnDeviceRecorded(m, now, TARGET, warnings)
   const company = mobileCompany(m.company, warnings)
   return mapped(
     company === undefined ? [] : [{ method: 'updateUser', args: [{ companies: [company] }] }],

@@ -2,7 +2,7 @@ import type { GroupEvent } from '../event/types.js'
 import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
-import { lastSeenAt } from './last-seen.js'
+import { applyLastSeen } from './last-seen.js'
 import type { NormalizedGroup } from './model.js'
 
 /** Normalizes a group: the company (`company_id` = groupId) and the user's last-seen. */
@@ -18,7 +18,12 @@ export function normalizeGroup(
     remove: false,
     path: 'traits',
   }
-  const group: NormalizedGroup = { type: 'group', ...base, company }
+  const group: NormalizedGroup = {
+    type: 'group',
+    ...base,
+    company,
+    active: event.context?.active !== false,
+  }
   if (company.remove && base.user.userId === undefined && base.user.email === undefined) {
     warn(
       ctx.warnings,
@@ -30,8 +35,7 @@ export function normalizeGroup(
   }
   // Last-seen only matters when a user is attached to the company.
   if (base.user.userId !== undefined || base.user.email !== undefined) {
-    const last = lastSeenAt(undefined, event.context, ctx)
-    if (last !== undefined) group.lastSeenAt = last
+    applyLastSeen(group, undefined, event.context, ctx)
   }
   return group
 }

@@ -4,7 +4,7 @@ import { describe, warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
-import { lastSeenAt } from './last-seen.js'
+import { applyLastSeen } from './last-seen.js'
 import type { NormalizedCompany, NormalizedIdentify } from './model.js'
 import { attributeSink, fitString, writeValue } from './values.js'
 
@@ -82,6 +82,7 @@ export function normalizeIdentify(
     ...base,
     companies: [],
     customAttributes: sink.out,
+    active: context?.active !== false,
   }
   const text = (field: string): string | undefined => {
     const entry = std[field]
@@ -116,8 +117,7 @@ export function normalizeIdentify(
     else out.signedUpAt = t
   }
   const lastTrait = std.lastRequestAt
-  const last = lastSeenAt(lastTrait && [`traits.${lastTrait[0]}`, lastTrait[1]], context, ctx)
-  if (last !== undefined) out.lastSeenAt = last
+  applyLastSeen(out, lastTrait && [`traits.${lastTrait[0]}`, lastTrait[1]], context, ctx)
   if (isRecord(context)) {
     if (typeof context.ip === 'string' && context.ip !== '') out.ip = context.ip
     if (typeof context.userAgent === 'string' && context.userAgent !== '')

@@ -2,26 +2,29 @@ import type { SegmentContext } from '../event/types.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
+import type { NormalizedGroup, NormalizedIdentify } from './model.js'
 
 /**
- * Intercom's last-seen time for an identify or group: none when
+ * Sets Intercom's last-seen on an identify or group model: none when
  * `context.active === false`; else `lastRequestAt` (traits, then context) when
  * given; else "now" (`options.now`, else the event timestamp). Without any of them
- * it is omitted with a warning, since the library never reads the clock.
+ * it stays absent: the library never reads the clock. (Whether that deserves a
+ * warning depends on the target: the device SDKs record last-seen themselves.)
  *
  * @param trait The `lastRequestAt` trait as `[path, value]`, when the call has one.
  */
-export function lastSeenAt(
+export function applyLastSeen(
+  m: NormalizedIdentify | NormalizedGroup,
   trait: readonly [string, unknown] | undefined,
   context: SegmentContext | undefined,
   ctx: NormalizeContext,
-): number | undefined {
+): void {
   const given: readonly [string, unknown] | undefined =
     trait ??
     (context?.lastRequestAt === undefined
       ? undefined
       : ['context.lastRequestAt', context.lastRequestAt])
-  if (context?.active === false) {
+  if (!m.active) {
     if (given !== undefined) {
       warn(
         ctx.warnings,
@@ -30,20 +33,16 @@ export function lastSeenAt(
         'context.active is false: last-seen is not updated',
       )
     }
-    return undefined
+    return
   }
   if (given !== undefined) {
     const t = toUnixSeconds(given[1])
-    if (t !== undefined) return t
+    if (t !== undefined) {
+      m.lastSeenAt = t
+      m.lastSeenPath = given[0]
+      return
+    }
     warn(ctx.warnings, 'invalid_date', given[0], 'Not a date; last-seen falls back to "now"')
   }
-  if (ctx.now === undefined) {
-    warn(
-      ctx.warnings,
-      'no_last_seen',
-      'timestamp',
-      'No timestamp and no options.now: last-seen is not updated',
-    )
-  }
-  return ctx.now
+  if (ctx.now !== undefined) m.lastSeenAt = ctx.now
 }

@@ -85,6 +85,10 @@ export interface NormalizedIdentify extends Common {
   signedUpAt?: number
   /** Unix seconds; absent when `context.active === false` or no time is known. */
   lastSeenAt?: number
+  /** Where an explicit last-seen came from (`traits.lastRequestAt`, …), when one did. */
+  lastSeenPath?: string
+  /** `false` when `context.active === false`: the call must not count as activity. */
+  active: boolean
   ip?: string
   userAgent?: string
   companies: NormalizedCompany[]
@@ -104,7 +108,12 @@ export interface NormalizedTrack extends Common {
 export interface NormalizedGroup extends Common {
   type: 'group'
   company: NormalizedCompany
+  /** Unix seconds, for the attached user; as on identify. */
   lastSeenAt?: number
+  /** Where an explicit last-seen came from (`context.lastRequestAt`), when one did. */
+  lastSeenPath?: string
+  /** `false` when `context.active === false`. */
+  active: boolean
 }
 
 /** Normalized `page`, `screen`, `alias` or `reset`: only identity and options matter. */

@@ -8,13 +8,32 @@ export const REST_BASE_URL: Readonly<Record<Region, string>> = Object.freeze({
   au: 'https://api.au.intercom.io',
 })
 
+/** Frozen headers, one pair per API version: shared by every request of that version. */
+const HEADERS = new Map<string, { bare: Record<string, string>; json: Record<string, string> }>()
+
+function headersFor(version: string) {
+  let h = HEADERS.get(version)
+  if (h === undefined) {
+    h = {
+      bare: Object.freeze({ Accept: 'application/json', 'Intercom-Version': version }),
+      json: Object.freeze({
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        'Intercom-Version': version,
+      }),
+    }
+    HEADERS.set(version, h)
+  }
+  return h
+}
+
 /**
  * One request descriptor on the settings' region and API version. Never adds an
- * `Authorization` header: the host's transport does. The descriptor is deep-frozen:
- * a transport that wrote its credentials into it would otherwise leak them into
- * every later `exchange()` (copy instead: `{ ...req.headers, Authorization }`).
- *
- * @param path Path and query, already encoded (see {@link segment}).
+ * `Authorization` header: the host's transport does. The descriptor and its headers
+ * are frozen — a transport that wrote its credentials into them would otherwise leak
+ * them into every later `exchange()` — so copy instead: `{ ...req.headers,
+ * Authorization }`. Bodies are not frozen (deep-freezing cost more than the whole
+ * mapping); treat them as read-only.
  */
 export function endpoint(
   settings: Pick<ResolvedSettings, 'region' | 'apiVersion'>,
@@ -23,37 +42,10 @@ export function endpoint(
   body?: Record<string, unknown>,
 ): IntercomRequest {
   const url = REST_BASE_URL[settings.region] + path
-  if (body === undefined) {
-    return Object.freeze({
-      method,
-      url,
-      path,
-      headers: Object.freeze({
-        Accept: 'application/json',
-        'Intercom-Version': settings.apiVersion,
-      }),
-    })
-  }
-  return Object.freeze({
-    method,
-    url,
-    path,
-    headers: Object.freeze({
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      'Intercom-Version': settings.apiVersion,
-    }),
-    body: freezeDeep(body),
-  })
-}
-
-/** Freezes a JSON body and everything in it (skipping what is already frozen). */
-function freezeDeep<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const key in value) freezeDeep(value[key])
-  }
-  return value
+  const headers = headersFor(settings.apiVersion)
+  return body === undefined
+    ? Object.freeze({ method, url, path, headers: headers.bare })
+    : Object.freeze({ method, url, path, headers: headers.json, body })
 }
 
 /** A path segment or query value, percent-encoded (ids may contain `/`, `?`, spaces…). */

@@ -74,6 +74,15 @@ export function restPreconditions(
     if (path !== undefined)
       warn(warnings, 'unsupported_field', path, `Not sent over REST: ${reason}`)
   }
+  // REST sets last-seen only from a time it is given; the device SDKs record their own.
+  if (
+    (m.type === 'identify' || (m.type === 'group' && !noUser)) &&
+    m.active &&
+    m.lastSeenAt === undefined
+  ) {
+    const message = 'No timestamp and no options.now: last-seen is not updated'
+    warn(warnings, 'no_last_seen', 'timestamp', message)
+  }
   const unsubscribed = m.optionPaths.unsubscribedFromEmails
   if (unsubscribed !== undefined && m.type !== 'identify') {
     warn(

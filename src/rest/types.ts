@@ -17,9 +17,12 @@ export interface IntercomRequest {
   url: string
   /** Path and query, e.g. `/contacts/search` or `/companies?company_id=42`. */
   path: string
-  /** `Accept`, `Content-Type` (when there is a body) and `Intercom-Version`. */
+  /**
+   * `Accept`, `Content-Type` (when there is a body) and `Intercom-Version`. Frozen in
+   * the descriptors the library yields: copy them to add `Authorization`.
+   */
   headers: Record<string, string>
-  /** JSON body, for POST and PUT. */
+  /** JSON body, for POST and PUT. Treat it as read-only: it may share objects with the mapping. */
   body?: Record<string, unknown>
 }
 

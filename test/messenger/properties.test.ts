@@ -83,19 +83,19 @@ describe('toMessenger properties', () => {
     )
   })
 
-  it('keeps every warning of normalize (but the no_last_seen one)', () => {
+  it('keeps every warning of normalize'), () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
         const r = toMessenger(event, opts)
-        const expected = n.warnings.filter((w) => w.code !== 'no_last_seen')
+        const expected = n.warnings
         expect(r.warnings.slice(0, expected.length)).toEqual(expected)
       }),
       RUNS,
     )
   })
 
-  it('boots with the app id, and sends only Intercom value types', () => {
+  it('boots with the app id, and sends only Intercom value types', () => 
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const r = toMessenger(event, opts)
@@ -114,10 +114,9 @@ describe('toMessenger properties', () => {
         }
       }),
       RUNS,
-    )
-  })
+    ))
 
-  it('loses no value of the model without a warning', () => {
+  it('loses no value of the model without a warning', () => 
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
@@ -166,10 +165,9 @@ describe('toMessenger properties', () => {
         }
       }),
       RUNS,
-    )
-  })
+    ))
 
-  it('a session is booted after any mapped boot and stays consistent', () => {
+  it('a session is booted after any mapped boot and stays consistent', () => 
     fc.assert(
       fc.property(fc.array(segmentEvent(), { maxLength: 8 }), withAppId, (events, settings) => {
         const session = createMessengerSession(settings)
@@ -189,6 +187,5 @@ describe('toMessenger properties', () => {
         expect(session.booted).toBe(booted)
       }),
       { numRuns: 100 },
-    )
-  })
+    ))
 })

@@ -414,7 +414,7 @@ describe('toMessenger: identify', () => {
     )
   })
 
-  it("drops normalize's no_last_seen warning: the Messenger records last-seen itself", () => {
+  it('has no no_last_seen warning without a time: the Messenger records last-seen itself', () => {
     expect(mapped({ type: 'identify', userId: 'u' }).warnings).toEqual([])
   })
 

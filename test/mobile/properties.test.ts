@@ -64,19 +64,19 @@ describe('toMobile properties', () => {
     )
   })
 
-  it('keeps every warning of normalize (but the no_last_seen one)', () => {
+  it('keeps every warning of normalize'), () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
         const r = toMobile(event, opts)
-        const expected = n.warnings.filter((w) => w.code !== 'no_last_seen')
+        const expected = n.warnings
         expect(r.warnings.slice(0, expected.length)).toEqual(expected)
       }),
       RUNS,
     )
   })
 
-  it('sends only values the SDKs accept, in SDK order', () => {
+  it('sends only values the SDKs accept, in SDK order', () => 
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const r = toMobile(event, opts)
@@ -108,10 +108,9 @@ describe('toMobile properties', () => {
         }
       }),
       RUNS,
-    )
-  })
+    ))
 
-  it('loses no value of the model without a warning', () => {
+  it('loses no value of the model without a warning', () => 
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
@@ -153,6 +152,5 @@ describe('toMobile properties', () => {
         }
       }),
       RUNS,
-    )
-  })
+    ))
 })

@@ -15,6 +15,7 @@ describe('group', () => {
     expect(group({ userId: 'u1', groupId: 'companyId123', traits: { name: 'Segment' } })).toEqual({
       event: {
         type: 'group',
+        active: true,
         user: { userId: 'u1' },
         options: {},
         optionPaths: {},

@@ -41,6 +41,7 @@ describe('identify: the seed example', () => {
       status: 'normalized',
       event: {
         type: 'identify',
+        active: true,
         user: { userId: 'su3r73', email: 'avenger@example.com' },
         options: {},
         optionPaths: {},

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { NormalizeContext } from '../../src/normalize/context.js'
-import { lastSeenAt } from '../../src/normalize/last-seen.js'
+import { applyLastSeen } from '../../src/normalize/last-seen.js'
+import type { NormalizedIdentify } from '../../src/normalize/model.js'
 import { normalize } from '../../src/normalize/normalize.js'
+import { toRest } from '../../src/rest/to-rest.js'
 import { DEFAULT_SETTINGS } from '../../src/settings/resolve.js'
 import type { MapOptions } from '../../src/types.js'
 
@@ -72,21 +74,22 @@ describe('last-seen on identify', () => {
     })
   })
 
-  it('is omitted with a warning when there is no timestamp and no options.now', () => {
-    expect(last({ type: 'identify' })).toEqual({
-      lastSeenAt: undefined,
-      warnings: [['no_last_seen', 'timestamp']],
-    })
+  it('is omitted when there is no timestamp and no options.now (REST warns: the devices record their own)', () => {
+    expect(last({ type: 'identify' })).toEqual({ lastSeenAt: undefined, warnings: [] })
+    const rest = toRest({ type: 'identify', userId: 'u1' })
+    expect(rest.warnings.map((w) => [w.code, w.path])).toEqual([['no_last_seen', 'timestamp']])
   })
 
   it('is omitted with warnings when the timestamp is not a date and there is no options.now', () => {
     expect(last({ type: 'identify', timestamp: 'yesterday' })).toEqual({
       lastSeenAt: undefined,
-      warnings: [
-        ['invalid_date', 'timestamp'],
-        ['no_last_seen', 'timestamp'],
-      ],
+      warnings: [['invalid_date', 'timestamp']],
     })
+    const rest = toRest({ type: 'identify', userId: 'u1', timestamp: 'yesterday' })
+    expect(rest.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['invalid_date', 'timestamp'],
+      ['no_last_seen', 'timestamp'],
+    ])
   })
 
   it('is suppressed by context.active === false, without a warning', () => {
@@ -144,6 +147,7 @@ describe('last-seen on identify', () => {
     if (r.status !== 'normalized') return
     expect(r.event).toEqual({
       type: 'identify',
+      active: false,
       user: { userId: 'some_user_id', email: 'ben@intercom.io' },
       options: {},
       optionPaths: {},
@@ -207,8 +211,13 @@ describe('last-seen on group', () => {
 describe('lastSeenAt', () => {
   it('reads only what it is given: no clock', () => {
     const ctx: NormalizeContext = { settings: DEFAULT_SETTINGS, warnings: [], now: 123 }
-    expect(lastSeenAt(undefined, undefined, ctx)).toBe(123)
-    expect(lastSeenAt(['traits.lastRequestAt', LAST_S], { active: true }, ctx)).toBe(LAST_S)
+    const model = () => ({ active: true }) as NormalizedIdentify
+    const a = model()
+    applyLastSeen(a, undefined, undefined, ctx)
+    expect(a).toEqual({ active: true, lastSeenAt: 123 })
+    const b = model()
+    applyLastSeen(b, ['traits.lastRequestAt', LAST_S], { active: true }, ctx)
+    expect(b).toEqual({ active: true, lastSeenAt: LAST_S, lastSeenPath: 'traits.lastRequestAt' })
     expect(ctx.warnings).toEqual([])
   })
 })

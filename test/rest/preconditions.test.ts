@@ -161,6 +161,7 @@ describe('restPreconditions', () => {
         ['unsupported_field', 'integrations.Intercom.userHash'],
         ['unsupported_field', 'context.Intercom.hideDefaultLauncher'],
         ['unsupported_field', 'integrations.Intercom.languageOverride'],
+        ['no_last_seen', 'timestamp'],
       ],
     })
   })
