@@ -83,7 +83,7 @@ describe('toMessenger properties', () => {
     )
   })
 
-  it('keeps every warning of normalize'), () => {
+  it('keeps every warning of normalize', () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
@@ -95,7 +95,7 @@ describe('toMessenger properties', () => {
     )
   })
 
-  it('boots with the app id, and sends only Intercom value types', () => 
+  it('boots with the app id, and sends only Intercom value types', () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const r = toMessenger(event, opts)
@@ -114,9 +114,10 @@ describe('toMessenger properties', () => {
         }
       }),
       RUNS,
-    ))
+    )
+  })
 
-  it('loses no value of the model without a warning', () => 
+  it('loses no value of the model without a warning', () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
@@ -165,9 +166,10 @@ describe('toMessenger properties', () => {
         }
       }),
       RUNS,
-    ))
+    )
+  })
 
-  it('a session is booted after any mapped boot and stays consistent', () => 
+  it('a session is booted after any mapped boot and stays consistent', () => {
     fc.assert(
       fc.property(fc.array(segmentEvent(), { maxLength: 8 }), withAppId, (events, settings) => {
         const session = createMessengerSession(settings)
@@ -187,5 +189,6 @@ describe('toMessenger properties', () => {
         expect(session.booted).toBe(booted)
       }),
       { numRuns: 100 },
-    ))
+    )
+  })
 })

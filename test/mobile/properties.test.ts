@@ -64,7 +64,7 @@ describe('toMobile properties', () => {
     )
   })
 
-  it('keeps every warning of normalize'), () => {
+  it('keeps every warning of normalize', () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
@@ -76,7 +76,7 @@ describe('toMobile properties', () => {
     )
   })
 
-  it('sends only values the SDKs accept, in SDK order', () => 
+  it('sends only values the SDKs accept, in SDK order', () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const r = toMobile(event, opts)
@@ -108,9 +108,10 @@ describe('toMobile properties', () => {
         }
       }),
       RUNS,
-    ))
+    )
+  })
 
-  it('loses no value of the model without a warning', () => 
+  it('loses no value of the model without a warning', () => {
     fc.assert(
       fc.property(segmentEvent(), options, (event, opts) => {
         const n = normalize(event, opts)
@@ -152,5 +153,6 @@ describe('toMobile properties', () => {
         }
       }),
       RUNS,
-    ))
+    )
+  })
 })
