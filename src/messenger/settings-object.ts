@@ -8,10 +8,10 @@ import type {
   NormalizedIdentify,
   UserIdentity,
 } from '../normalize/model.js'
+import { setOwn } from '../set-own.js'
 import type { Region, ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
 import { joinPath, warn } from '../warnings.js'
-import { setOwn } from './device-mode.js'
 import type { MessengerBootSettings, MessengerCompany, MessengerSettings } from './types.js'
 
 /** The Messenger's regional API hosts; the US one is Intercom's default and is not sent. */

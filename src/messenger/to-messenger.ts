@@ -1,3 +1,11 @@
+import {
+  ALL_OPTIONS,
+  hasKeys,
+  NO_ALIAS,
+  NO_SCREEN,
+  warnDeviceRecorded,
+  warnUnsentOptions,
+} from '../device-mode.js'
 import { isRecord } from '../is-record.js'
 import type {
   NormalizedGroup,
@@ -8,14 +16,6 @@ import type {
 import { normalize } from '../normalize/normalize.js'
 import type { InputError, Invalid, Skipped, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
-import {
-  ALL_OPTIONS,
-  hasKeys,
-  NO_ALIAS,
-  NO_SCREEN,
-  warnDeviceRecorded,
-  warnUnsentOptions,
-} from './device-mode.js'
 import {
   addIdentifyData,
   addUser,

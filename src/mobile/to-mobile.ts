@@ -5,7 +5,7 @@ import {
   NO_SCREEN,
   warnDeviceRecorded,
   warnUnsentOptions,
-} from '../messenger/device-mode.js'
+} from '../device-mode.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { MapOptions, Skipped, Warning } from '../types.js'

@@ -1,4 +1,4 @@
-import { hasKeys } from '../messenger/device-mode.js'
+import { hasKeys } from '../device-mode.js'
 import type { NormalizedCompany, NormalizedIdentify } from '../normalize/model.js'
 import type { Warning } from '../types.js'
 import { warn } from '../warnings.js'

@@ -1,3 +1,4 @@
+import { setOwn } from '../set-own.js'
 import type { NestedValuesMode } from '../settings/types.js'
 import { describe, joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
@@ -258,14 +259,6 @@ export function put<V>(
     return false
   }
   sink.room--
-  // A plain assignment to "__proto__" would set the prototype and lose the value.
-  if (key === '__proto__') {
-    Object.defineProperty(sink.out, key, {
-      value: v,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
-  } else sink.out[key] = v
+  setOwn(sink.out, key, v)
   return true
 }

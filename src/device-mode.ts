@@ -1,25 +1,15 @@
 /**
  * What the two device-mode targets (web Messenger and mobile SDKs) share: the
- * warnings for values they cannot send, and a safe own-property write.
+ * warnings for values they cannot send.
  * @module
  */
-import type { IntercomOptions, NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
-import type { Warning } from '../types.js'
-import { warn } from '../warnings.js'
+import type { IntercomOptions, NormalizedGroup, NormalizedIdentify } from './normalize/model.js'
+import type { Warning } from './types.js'
+import { warn } from './warnings.js'
 
 /** Why a call type is not sent by a device-mode target. */
 export const NO_SCREEN = 'Intercom has no screen call on any target'
 export const NO_ALIAS = 'Intercom has no alias call on any target'
-
-/**
- * Writes `obj[key] = value` as an own, enumerable property, even for `__proto__`
- * (a plain assignment would set the prototype and lose the value).
- */
-export function setOwn(obj: object, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
-  } else (obj as Record<string, unknown>)[key] = value
-}
 
 /** Whether `obj` has at least one own enumerable key. */
 export function hasKeys(obj: object): boolean {
