@@ -55,9 +55,11 @@ export function readIntercomOptions(
   context: Record<string, unknown> | undefined,
   ctx: NormalizeContext,
 ): { options: IntercomOptions; optionPaths: OptionPaths } {
-  const found = { options: {}, optionPaths: {} }
   const fromIntegrations = intercomEntry(integrations)
   const fromContext = intercomEntry(context)
+  // Most events carry no Intercom options: share one empty, frozen result.
+  if (fromIntegrations === undefined && fromContext === undefined) return NO_OPTIONS
+  const found = { options: {}, optionPaths: {} }
   if (fromIntegrations !== undefined) {
     read(fromIntegrations.value, `integrations.${fromIntegrations.key}`, found, ctx)
     warnOtherSpellings(integrations, fromIntegrations.key, 'integrations', ctx)
@@ -89,6 +91,11 @@ function warnOtherSpellings(
 }
 
 type OptionPaths = Partial<Record<keyof IntercomOptions, string>>
+
+const NO_OPTIONS: { options: IntercomOptions; optionPaths: OptionPaths } = Object.freeze({
+  options: Object.freeze({}),
+  optionPaths: Object.freeze({}),
+})
 
 function read(
   source: unknown,

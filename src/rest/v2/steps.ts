@@ -82,7 +82,7 @@ export function* write(
   model: 'contact' | 'company',
   pass?: readonly number[],
 ): Step<IntercomResponse> {
-  const created = new Set<string>()
+  let created: Set<string> | undefined // only when Intercom reports a missing attribute
   for (;;) {
     c.requests++
     const response = yield request
@@ -90,7 +90,7 @@ export function* write(
     if (pass?.includes(response.status)) return response
     const name = missingAttribute(response.status, response.body)
     if (name === undefined) return classify(request, response, c.nowMs) ?? response
-    if (!c.settings.createMissingAttributes || created.has(name)) {
+    if (!c.settings.createMissingAttributes || created?.has(name)) {
       return {
         status: 'failed',
         code: 'attribute_not_found',
@@ -98,6 +98,7 @@ export function* write(
         errors: [{ attribute: name, model }],
       }
     }
+    created ??= new Set()
     created.add(name)
     const attributes = request.body?.custom_attributes
     const value = isRecord(attributes) ? attributes[name] : undefined
