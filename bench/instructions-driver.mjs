@@ -1,9 +1,9 @@
 /** Runs one mapper N times on one bench event; driven by bench/instructions.sh under callgrind. */
 import * as lib from '../dist/index.js'
-import * as events from './events.mjs'
+import { group, identify, page, track } from './events.mjs'
 
 const [mapper, name, n] = [process.argv[2], process.argv[3], Number(process.argv[4])]
-const event = events[name]
+const event = { identify, track, group, page }[name]
 const rest14 = { settings: { apiVersion: '1.4' } }
 const rest216 = { settings: { apiVersion: '2.16' } }
 const device = { settings: { appId: 'abc12345' } }

@@ -1,46 +1,11 @@
 /**
  * What the two device-mode targets (web Messenger and mobile SDKs) share: the
- * warnings for values they cannot send.
+ * warnings for what the device records by itself.
  * @module
  */
-import type { IntercomOptions, NormalizedGroup, NormalizedIdentify } from './normalize/model.js'
+import type { NormalizedGroup, NormalizedIdentify } from './normalize/model.js'
 import type { Warning } from './types.js'
 import { warn } from './warnings.js'
-
-/** Why a call type is not sent by a device-mode target. */
-export const NO_SCREEN = 'Intercom has no screen call on any target'
-export const NO_ALIAS = 'Intercom has no alias call on any target'
-
-/** Whether `obj` has at least one own enumerable key. */
-export function hasKeys(obj: object): boolean {
-  for (const _ in obj) return true
-  return false
-}
-
-/**
- * Warns (`unsupported_field`, at the option's own path) about each Intercom option
- * in `keys` that the event carries but this call does not send.
- */
-export function warnUnsentOptions(
-  m: { optionPaths: Partial<Record<keyof IntercomOptions, string>> },
-  keys: readonly (keyof IntercomOptions)[],
-  reason: string,
-  warnings: Warning[],
-): void {
-  for (const key of keys) {
-    const path = m.optionPaths[key]
-    if (path !== undefined) warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
-  }
-}
-
-/** Every Intercom option, in a stable order. */
-export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
-  'userHash',
-  'userJwt',
-  'hideDefaultLauncher',
-  'unsubscribedFromEmails',
-  'languageOverride',
-]
 
 /**
  * Warns about what a device SDK records by itself from the device: the last-seen

@@ -4,3 +4,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }
+
+/** Whether `obj` has at least one own enumerable key (without building a key array). */
+export function hasKeys(obj: object): boolean {
+  for (const _ in obj) return true
+  return false
+}

@@ -1,12 +1,5 @@
-import {
-  ALL_OPTIONS,
-  hasKeys,
-  NO_ALIAS,
-  NO_SCREEN,
-  warnDeviceRecorded,
-  warnUnsentOptions,
-} from '../device-mode.js'
-import { isRecord } from '../is-record.js'
+import { warnDeviceRecorded } from '../device-mode.js'
+import { hasKeys, isRecord } from '../is-record.js'
 import type {
   NormalizedGroup,
   NormalizedIdentify,
@@ -15,6 +8,7 @@ import type {
 } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { InputError, Invalid, Skipped, Warning } from '../types.js'
+import { ALL_OPTIONS, NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
 import {
   addIdentifyData,

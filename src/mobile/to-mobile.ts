@@ -1,14 +1,9 @@
-import {
-  ALL_OPTIONS,
-  hasKeys,
-  NO_ALIAS,
-  NO_SCREEN,
-  warnDeviceRecorded,
-  warnUnsentOptions,
-} from '../device-mode.js'
+import { warnDeviceRecorded } from '../device-mode.js'
+import { hasKeys } from '../is-record.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { MapOptions, Skipped, Warning } from '../types.js'
+import { ALL_OPTIONS, NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
 import { identifyUpdate, mobileCompany } from './user-attributes.js'
 

@@ -63,30 +63,6 @@ export function toUnixSeconds(value: unknown): number | undefined {
   return undefined
 }
 
-/**
- * Cheap shape check (first 10 characters `DDDD-DD-DD`) used before trying to parse a custom
- * attribute value as a date. It does not validate the date: `toUnixSeconds` does.
- *
- * @example
- * looksLikeIsoDate('2018-03-26T17:44:51Z') // true
- * looksLikeIsoDate('March 26') // false
- */
-export function looksLikeIsoDate(s: string): boolean {
-  return (
-    s.length >= 10 &&
-    digitAt(s, 0) >= 0 &&
-    digitAt(s, 1) >= 0 &&
-    digitAt(s, 2) >= 0 &&
-    digitAt(s, 3) >= 0 &&
-    s.charCodeAt(4) === MINUS &&
-    digitAt(s, 5) >= 0 &&
-    digitAt(s, 6) >= 0 &&
-    s.charCodeAt(7) === MINUS &&
-    digitAt(s, 8) >= 0 &&
-    digitAt(s, 9) >= 0
-  )
-}
-
 function fromDateObject(value: object): number | undefined {
   let ms: number
   if (value instanceof Date) ms = value.getTime()

@@ -1,3 +1,4 @@
+import { hasKeys } from '../is-record.js'
 import type { NormalizedCompany, NormalizedTrack } from '../normalize/model.js'
 
 /** Request bodies that are the same in 1.4 and 2.x: `POST /companies` and `POST /events`. */
@@ -15,10 +16,7 @@ export function companyBody(c: NormalizedCompany, withRemove: boolean): Record<s
   if (c.size !== undefined) body.size = c.size
   if (c.website !== undefined) body.website = c.website
   if (c.industry !== undefined) body.industry = c.industry
-  for (const _ in c.customAttributes) {
-    body.custom_attributes = c.customAttributes
-    break
-  }
+  if (hasKeys(c.customAttributes)) body.custom_attributes = c.customAttributes
   if (withRemove && c.remove) body.remove = true
   return body
 }
@@ -28,9 +26,6 @@ export function eventBody(m: NormalizedTrack, createdAt: number): Record<string,
   const body: Record<string, unknown> = { event_name: m.eventName, created_at: createdAt }
   if (m.user.userId !== undefined) body.user_id = m.user.userId
   else if (m.user.email !== undefined) body.email = m.user.email
-  for (const _ in m.metadata) {
-    body.metadata = m.metadata
-    break
-  }
+  if (hasKeys(m.metadata)) body.metadata = m.metadata
   return body
 }

@@ -1,23 +1,16 @@
-import type { IntercomOptions, NormalizedEvent } from '../normalize/model.js'
+import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
+import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
 import { exceedsEventNameLimit } from './event-names.js'
 
 const UNSUPPORTED: Record<string, string> = {
   page: 'Intercom REST has no page call; the Messenger target sends it (toMessenger)',
-  screen: 'Intercom has no screen call on any target',
-  alias: 'Intercom has no alias call on any target',
+  screen: NO_SCREEN,
+  alias: NO_ALIAS,
   reset: 'reset is a device-mode call; the Messenger and mobile targets send it',
 }
-
-/** Options only the device-mode SDKs understand, and the REST API's reason. */
-const DEVICE_ONLY: [keyof IntercomOptions, string][] = [
-  ['userHash', 'identity verification applies to the Messenger and mobile SDKs'],
-  ['userJwt', 'identity verification applies to the Messenger and mobile SDKs'],
-  ['hideDefaultLauncher', 'it is a Messenger setting'],
-  ['languageOverride', 'the REST API cannot set language_override'],
-]
 
 /**
  * Checks that a normalized event can go to the REST API at all: a supported type,
@@ -69,11 +62,11 @@ export function restPreconditions(
       }
     }
   }
-  for (const [key, reason] of DEVICE_ONLY) {
-    const path = m.optionPaths[key]
-    if (path !== undefined)
-      warn(warnings, 'unsupported_field', path, `Not sent over REST: ${reason}`)
-  }
+  const verification = 'over REST: identity verification applies to the Messenger and mobile SDKs'
+  warnUnsentOptions(m, ['userHash', 'userJwt'], verification, warnings)
+  warnUnsentOptions(m, ['hideDefaultLauncher'], 'over REST: it is a Messenger setting', warnings)
+  const language = 'over REST: the REST API cannot set language_override'
+  warnUnsentOptions(m, ['languageOverride'], language, warnings)
   // REST sets last-seen only from a time it is given; the device SDKs record their own.
   if (
     (m.type === 'identify' || (m.type === 'group' && !noUser)) &&
@@ -83,14 +76,9 @@ export function restPreconditions(
     const message = 'No timestamp and no options.now: last-seen is not updated'
     warn(warnings, 'no_last_seen', 'timestamp', message)
   }
-  const unsubscribed = m.optionPaths.unsubscribedFromEmails
-  if (unsubscribed !== undefined && m.type !== 'identify') {
-    warn(
-      warnings,
-      'unsupported_field',
-      unsubscribed,
-      `Only an identify updates the user; not sent with a ${m.type}`,
-    )
+  if (m.type !== 'identify') {
+    const reason = `over REST only an identify updates the user, not a ${m.type}`
+    warnUnsentOptions(m, ['unsubscribedFromEmails'], reason, warnings)
   }
   if (m.type === 'group' && noUser) {
     warn(

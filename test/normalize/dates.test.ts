@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm'
 import { parseISO } from 'date-fns'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { looksLikeIsoDate, toUnixSeconds } from '../../src/normalize/dates.js'
+import { toUnixSeconds } from '../../src/normalize/dates.js'
 
 // Everything here is built from UTC fields and explicit offsets, so the suite means the same
 // under any TZ (it is also run with TZ=Pacific/Chatham, whose offsets are +12:45/+13:45).
@@ -408,22 +408,5 @@ describe('toUnixSeconds: properties', () => {
         return r === undefined || Number.isSafeInteger(r)
       }),
     )
-  })
-})
-
-describe('looksLikeIsoDate', () => {
-  it('checks the DDDD-DD-DD shape of the first ten characters', () => {
-    expect(looksLikeIsoDate('2018-03-26')).toBe(true)
-    expect(looksLikeIsoDate('2018-03-26T17:44:51Z')).toBe(true)
-    expect(looksLikeIsoDate('2018-99-99 whatever')).toBe(true) // shape only
-    expect(looksLikeIsoDate('2018-03-2')).toBe(false)
-    expect(looksLikeIsoDate('2018/03/26')).toBe(false)
-    expect(looksLikeIsoDate('Mon Mar 26 2018')).toBe(false)
-    expect(looksLikeIsoDate('')).toBe(false)
-    expect(looksLikeIsoDate('+002018-03-26')).toBe(false)
-  })
-
-  it('is true for every valid toISOString() in years 0000–9999', () => {
-    fc.assert(fc.property(validDate, (d) => looksLikeIsoDate(d.toISOString())))
   })
 })

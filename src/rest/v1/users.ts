@@ -1,3 +1,4 @@
+import { hasKeys } from '../../is-record.js'
 import type { NormalizedGroup, NormalizedIdentify, UserIdentity } from '../../normalize/model.js'
 import type { Warning } from '../../types.js'
 import { warn } from '../../warnings.js'
@@ -32,10 +33,7 @@ export function identifyBody(m: NormalizedIdentify, warnings: Warning[]): Record
     body.unsubscribed_from_emails = m.options.unsubscribedFromEmails
   }
   if (m.companies.length > 0) body.companies = m.companies.map((c) => companyBody(c, true))
-  for (const _ in m.customAttributes) {
-    body.custom_attributes = m.customAttributes
-    break
-  }
+  if (hasKeys(m.customAttributes)) body.custom_attributes = m.customAttributes
   return body
 }
 

@@ -1,3 +1,4 @@
+import { hasKeys } from '../../is-record.js'
 import type { NormalizedIdentify, UserIdentity } from '../../normalize/model.js'
 import type { Warning } from '../../types.js'
 import { warn } from '../../warnings.js'
@@ -18,10 +19,7 @@ export function contactBody(m: NormalizedIdentify, warnings: Warning[]): Record<
   if (m.options.unsubscribedFromEmails !== undefined) {
     body.unsubscribed_from_emails = m.options.unsubscribedFromEmails
   }
-  for (const _ in m.customAttributes) {
-    body.custom_attributes = m.customAttributes
-    break
-  }
+  if (hasKeys(m.customAttributes)) body.custom_attributes = m.customAttributes
   if (m.ip !== undefined) {
     warn(
       warnings,

@@ -1,0 +1,38 @@
+/**
+ * What all three encoders (REST, Messenger, mobile) share about what they do not
+ * send: the reason a call type is sent nowhere, and the warnings for Intercom options
+ * a call has no place for.
+ * @module
+ */
+import type { IntercomOptions } from './normalize/model.js'
+import type { Warning } from './types.js'
+import { warn } from './warnings.js'
+
+/** Why a call type is sent by no target. */
+export const NO_SCREEN = 'Intercom has no screen call on any target'
+export const NO_ALIAS = 'Intercom has no alias call on any target'
+
+/** Every Intercom option, in a stable order. */
+export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
+  'userHash',
+  'userJwt',
+  'hideDefaultLauncher',
+  'unsubscribedFromEmails',
+  'languageOverride',
+]
+
+/**
+ * Warns (`unsupported_field`, at the option's own path) about each Intercom option
+ * in `keys` that the event carries but this call does not send.
+ */
+export function warnUnsentOptions(
+  m: { optionPaths: Partial<Record<keyof IntercomOptions, string>> },
+  keys: readonly (keyof IntercomOptions)[],
+  reason: string,
+  warnings: Warning[],
+): void {
+  for (const key of keys) {
+    const path = m.optionPaths[key]
+    if (path !== undefined) warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
+  }
+}
