@@ -4,6 +4,8 @@
  * @module
  */
 
+export type { InputErrorCode, OutcomeCode, SkipReason, WarningCode } from './codes.js'
+export { INPUT_ERROR_CODES, OUTCOME_CODES, SKIP_REASONS, WARNING_CODES } from './codes.js'
 export type { Parsed } from './event/parse.js'
 export { parseEvent } from './event/parse.js'
 export type * from './event/types.js'

@@ -2,6 +2,7 @@
  * The public envelope types shared by every mapping function (DESIGN.md §3.1).
  * @module
  */
+import type { InputErrorCode, SkipReason, WarningCode } from './codes.js'
 import type { Settings } from './settings/types.js'
 
 /**
@@ -9,8 +10,8 @@ import type { Settings } from './settings/types.js'
  * renamed, converted, or unsupported by the chosen target. Nothing is lost silently.
  */
 export interface Warning {
-  /** Stable machine-readable code, e.g. `truncated`, `flattened`, `metadata_cap`. */
-  code: string
+  /** Stable machine-readable code, e.g. `truncated`; see {@link WARNING_CODES} for each. */
+  code: WarningCode
   /** Dotted path of the input value, e.g. `traits.address.city`. */
   path: string
   /** Human-readable explanation. */
@@ -19,8 +20,8 @@ export interface Warning {
 
 /** Why an event cannot be sent as given. */
 export interface InputError {
-  /** Stable machine-readable code, e.g. `wrong_type`, `missing_field`. */
-  code: string
+  /** Stable machine-readable code, e.g. `wrong_type`; see {@link INPUT_ERROR_CODES} for each. */
+  code: InputErrorCode
   /** Dotted path of the offending field, e.g. `timestamp` or `settings.region`. */
   path: string
   /** Human-readable explanation naming the field. */
@@ -29,17 +30,6 @@ export interface InputError {
 
 /** A successful mapping: the target-specific payload plus every warning. */
 export type Mapped<T> = { status: 'mapped'; warnings: Warning[] } & T
-
-/** Why a valid event is not sent to a target. */
-export type SkipReason =
-  /** `integrations` disables Intercom for this event. */
-  | 'disabled'
-  /** The target has no equivalent for this call type (e.g. `page` over REST). */
-  | 'unsupported_type'
-  /** The workspace already has 120 active event names and this name is new. */
-  | 'event_name_limit'
-  /** The call needs a known user and has none (e.g. Messenger identify without id or email). */
-  | 'no_user'
 
 /** A valid event that this target does not send. */
 export interface Skipped {

@@ -1,12 +1,13 @@
+import type { InputErrorCode, WarningCode } from './codes.js'
 import type { InputError, Warning } from './types.js'
 
 /** Appends a warning. One helper so every warning has the same shape. */
-export function warn(out: Warning[], code: string, path: string, message: string): void {
+export function warn(out: Warning[], code: WarningCode, path: string, message: string): void {
   out.push({ code, path, message })
 }
 
 /** Builds an input error. */
-export function inputError(code: string, path: string, message: string): InputError {
+export function inputError(code: InputErrorCode, path: string, message: string): InputError {
   return { code, path, message }
 }
 

@@ -35,8 +35,8 @@ export function isResponse(response: unknown): response is IntercomResponse {
  * success the exchange can read on. Rules (DESIGN.md §3.3, INTERCOM-FACTS.md):
  * 429 → retry at `X-RateLimit-Reset`; 5xx/408 → retry; 404 on `POST /events` →
  * retry `contact_not_found` (the identify/track race); 401/403 → failed; the
- * 120-event-name error → failed `event_name_limit`; other 4xx → failed with
- * Intercom's `errors[]`.
+ * 120-event-name error → failed `event_name_limit`; other 4xx → failed `rejected`
+ * with Intercom's `errors[]`.
  *
  * @param nowMs `options.now` in epoch ms, to compute `retryAfterMs`; when absent
  *   `deliver` computes it from the clock.
@@ -93,15 +93,9 @@ export function classify(
       errors,
     }
   }
-  if (status >= 400 && status < 500) {
-    const code = errors[0]?.code
-    return {
-      status: 'failed',
-      code: typeof code === 'string' ? code : `http_${status}`,
-      message: detail,
-      errors,
-    }
-  }
+  // Intercom's own codes stay in `errors`: the outcome's code is always the library's.
+  if (status >= 400 && status < 500)
+    return { status: 'failed', code: 'rejected', message: detail, errors }
   return { status: 'failed', code: 'unexpected_response', message: detail }
 }
 

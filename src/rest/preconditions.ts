@@ -1,3 +1,4 @@
+import type { InputErrorCode } from '../codes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
@@ -91,6 +92,11 @@ export function restPreconditions(
   return undefined
 }
 
-function invalid(code: string, path: string, message: string, warnings: Warning[]): Invalid {
+function invalid(
+  code: InputErrorCode,
+  path: string,
+  message: string,
+  warnings: Warning[],
+): Invalid {
   return { status: 'invalid', errors: [inputError(code, path, message)], warnings }
 }

@@ -2,6 +2,7 @@
  * REST descriptor types (DESIGN.md §3.3): plain data, no I/O.
  * @module
  */
+import type { OutcomeCode } from '../codes.js'
 import type { Invalid, Skipped, Warning } from '../types.js'
 
 /** HTTP methods the library ever yields. */
@@ -39,14 +40,22 @@ export type Outcome =
   | { status: 'delivered'; requests: number; warnings: Warning[] }
   | {
       status: 'retry'
-      code: string
+      /** Why to retry; see {@link OUTCOME_CODES} for each. */
+      code: OutcomeCode
       message: string
       /** Epoch milliseconds after which to retry (from `X-RateLimit-Reset`). */
       retryAt?: number
       /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
       retryAfterMs?: number
     }
-  | { status: 'failed'; code: string; message: string; errors?: unknown[] }
+  | {
+      status: 'failed'
+      /** Why it failed; see {@link OUTCOME_CODES} for each. */
+      code: OutcomeCode
+      message: string
+      /** Intercom's error list, when it answered with one. */
+      errors?: unknown[]
+    }
   | { status: 'not_sent'; mapping: Skipped | Invalid }
 
 /**

@@ -216,14 +216,14 @@ describe('classify: failures', () => {
     })
   })
 
-  it("other 4xx → failed with Intercom's first error code and all errors[]", () => {
+  it("other 4xx → failed rejected, with Intercom's codes in errors[]", () => {
     const body = errorBody(
       { code: 'parameter_invalid', message: 'Email is invalid', field: 'email' },
       { code: 'parameter_not_found', message: 'user_id or email required' },
     )
     expect(classify(USERS, { status: 400, body }, undefined)).toEqual({
       status: 'failed',
-      code: 'parameter_invalid',
+      code: 'rejected',
       message: 'POST /users answered 400: Email is invalid; user_id or email required',
       errors: body.errors,
     })
@@ -233,18 +233,18 @@ describe('classify: failures', () => {
     const body = errorBody({ code: 'not_found', message: 'Resource Not Found' })
     expect(classify(USERS, { status: 404, body }, undefined)).toEqual({
       status: 'failed',
-      code: 'not_found',
+      code: 'rejected',
       message: 'POST /users answered 404: Resource Not Found',
       errors: body.errors,
     })
   })
 
-  it('a 4xx without an error list → failed http_<status>', () => {
+  it('a 4xx without an error list → failed rejected, the status in the message', () => {
     expect(
       classify(USERS, { status: 406, body: '<html>Not Acceptable</html>' }, undefined),
     ).toEqual({
       status: 'failed',
-      code: 'http_406',
+      code: 'rejected',
       message: 'POST /users answered 406: <html>Not Acceptable</html>',
       errors: [],
     })

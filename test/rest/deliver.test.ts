@@ -171,7 +171,7 @@ describe('deliver: failures', () => {
       },
       {
         status: 'failed',
-        code: 'parameter_invalid',
+        code: 'rejected',
         errors: [{ code: 'parameter_invalid', message: 'bad' }],
       },
     ],
