@@ -27,6 +27,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Testing your integration', link: '/guide/testing' },
       { text: 'Command line', link: '/guide/cli' },
       { text: 'Settings', link: '/guide/settings' },
+      { text: 'Codes', link: '/guide/codes' },
       { text: 'Performance', link: '/guide/performance' },
     ],
   },
