@@ -43,6 +43,16 @@ const OBJECT_FIELDS = ['context', 'integrations', 'traits', 'properties'] as con
  * ```
  */
 export function parseEvent(input: unknown): Parsed | Invalid {
+  try {
+    return parseUnsafe(input)
+  } catch (error) {
+    // Only hostile input gets here (a getter or Proxy that throws while being read).
+    const message = `The event could not be read: ${error instanceof Error ? error.message : 'unknown error'}`
+    return invalid([inputError('unreadable', '', message)], [])
+  }
+}
+
+function parseUnsafe(input: unknown): Parsed | Invalid {
   const warnings: Warning[] = []
   if (!isRecord(input)) {
     return invalid(

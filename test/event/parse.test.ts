@@ -64,6 +64,18 @@ describe('parseEvent: the envelope', () => {
     })
     expect(parseEvent(input)).toEqual({ status: 'parsed', event: input, warnings: [] })
   })
+
+  it('does not throw on an object that throws while being read: unreadable', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get(_target, key) {
+          throw new Error(`no ${String(key)}`)
+        },
+      },
+    )
+    expect(errorsOf(hostile)).toEqual([{ code: 'unreadable', path: '' }])
+  })
 })
 
 describe('parseEvent: each known type', () => {
