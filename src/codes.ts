@@ -32,9 +32,9 @@ export const WARNING_CODES = {
    */
   company_not_found: 'company_not_found',
   /**
-   * A value was sent as another type: a numeric `userId`/`anonymousId`/`groupId` or
-   * text trait sent as text, a boolean in event metadata sent as text, a non-integer
-   * company number rounded. Send the type Intercom expects to silence it.
+   * A value was sent as another type: a number given as an id (`userId`, `groupId`…) or
+   * as a text trait (e.g. `email`) sent as text, a boolean in event metadata sent as
+   * text, a non-integer company number rounded. Send the type Intercom expects.
    */
   converted: 'converted',
   /**
@@ -252,8 +252,9 @@ export const SKIP_REASONS = {
    */
   no_user: 'no_user',
   /**
-   * The target has no equivalent for this call type (`page` over REST, `screen` and
-   * `alias` everywhere, `reset` over REST). Send the call to a target that has one.
+   * The target has no equivalent for this call type (`page` over REST and mobile,
+   * `reset` over REST, `screen` and `alias` everywhere). Send the call to a target that
+   * has one, or nowhere.
    */
   unsupported_type: 'unsupported_type',
 } as const
