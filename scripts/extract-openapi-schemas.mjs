@@ -210,10 +210,7 @@ function closure(doc, refs) {
 
 function gitBlobSha(text) {
   const bytes = Buffer.from(text, 'utf8')
-  return createHash('sha1')
-    .update(`blob ${bytes.length}\0`)
-    .update(bytes)
-    .digest('hex')
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }
 
 function extract(version, text) {
@@ -276,7 +273,10 @@ function sortKeys(value) {
 }
 
 function inputFile(dir, version) {
-  const candidates = [join(dir, version, 'api.intercom.io.yaml'), join(dir, `${version}-api.intercom.io.yaml`)]
+  const candidates = [
+    join(dir, version, 'api.intercom.io.yaml'),
+    join(dir, `${version}-api.intercom.io.yaml`),
+  ]
   const found = candidates.find((file) => existsSync(file))
   if (!found) fail(`no ${version} description in ${dir} (looked for ${candidates.join(', ')})`)
   return found

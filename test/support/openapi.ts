@@ -20,6 +20,23 @@ export { KNOWN_EXCEPTIONS, type SchemaException } from './openapi-exceptions.js'
 /** Intercom API versions whose OpenAPI description is extracted into `test/data/intercom-openapi/`. */
 export type SpecVersion = '2.11' | '2.16'
 
+/**
+ * Every operation the library's REST 2.x mappers yield, as `METHOD template`. The
+ * conformance test checks that the library yields exactly these; openapi-data.test.ts that
+ * the data files detail each of them.
+ */
+export const LIBRARY_OPERATIONS = [
+  'POST /contacts',
+  'PUT /contacts/{contact_id}',
+  'POST /contacts/search',
+  'POST /contacts/{contact_id}/companies',
+  'DELETE /contacts/{contact_id}/companies/{company_id}',
+  'POST /companies',
+  'GET /companies',
+  'POST /events',
+  'POST /data_attributes',
+] as const
+
 /** Options for {@link validateRequest}. */
 export interface ValidateOptions {
   /**
