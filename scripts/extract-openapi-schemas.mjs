@@ -284,24 +284,30 @@ function inputFile(dir, version) {
 
 function main(argv) {
   const [dir] = argv
-  if (!dir) {
+  if (!dir || argv.length > 1) {
     console.error('usage: npm run openapi:extract -- <Intercom-OpenAPI descriptions dir>')
     process.exit(2)
   }
-  mkdirSync(OUT_DIR, { recursive: true })
-  const written = []
-  for (const version of VERSIONS) {
+  // Everything is extracted before anything is written: a failure leaves the data as it was.
+  const outputs = VERSIONS.map((version) => {
     const file = inputFile(resolve(dir), version)
     const data = sortKeys(extract(version, readFileSync(file, 'utf8')))
-    const out = join(OUT_DIR, `${version}.json`)
-    writeFileSync(out, `${JSON.stringify(data)}\n`)
-    written.push(out)
-    console.log(`${file} -> ${out}`)
-  }
-  // Biome's layout, so `npm run lint` accepts the files and re-runs are byte-identical.
-  execFileSync(join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', ...written], {
-    stdio: 'inherit',
+    console.log(`${file} -> test/data/intercom-openapi/${version}.json`)
+    return { path: join(OUT_DIR, `${version}.json`), text: `${JSON.stringify(data)}\n` }
   })
+  mkdirSync(OUT_DIR, { recursive: true })
+  for (const { path, text } of outputs) writeFileSync(path, text)
+  // Biome's layout, so `npm run lint` accepts the files and re-runs are byte-identical.
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/biome'),
+    ['format', '--write', ...outputs.map((o) => o.path)],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  )
 }
 
-main(process.argv.slice(2))
+try {
+  main(process.argv.slice(2))
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}
