@@ -222,6 +222,13 @@ describe.each(VERSIONS)('test/data/intercom-openapi/%s.json', (version) => {
 
   it('indexes the whole API but details only the extracted operations', () => {
     expect(listOperations(version).length).toBeGreaterThan(100)
+    const indexed = new Set(listOperations(version).map((op) => `${op.method} ${op.template}`))
+    const detailed = Object.entries(doc.paths as JsonObject).flatMap(([template, item]) =>
+      Object.keys(isObject(item) ? item : {})
+        .filter((key) => key !== 'parameters')
+        .map((method) => `${method.toUpperCase()} ${template}`),
+    )
+    expect(detailed.filter((op) => !indexed.has(op))).toEqual([])
     expect(() => findOperation(version, 'GET', '/admins')).toThrow(
       /GET \/admins \(listAdmins\) is in the .* spec but not in test\/data\/intercom-openapi/,
     )

@@ -491,7 +491,7 @@ describe('version differences', () => {
 })
 
 describe('harness', () => {
-  it('parses each spec file once and reuses it', () => {
+  it('reads each data file once and reuses it', () => {
     expect(loadSpec('2.16')).toBe(loadSpec('2.16'))
     expect(loadSpec('2.11')).not.toBe(loadSpec('2.16'))
     expect(loadSpec('2.11')).toMatchObject({ info: { version: '2.11' } })
