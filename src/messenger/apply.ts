@@ -22,7 +22,7 @@ type AnyMethod = (...args: unknown[]) => unknown
  * if (r.status === 'mapped') applyMessengerCalls(r.calls) // window.Intercom('boot', { app_id: '9iefb489' })
  * ```
  *
- * @example With `@intercom/messenger-js-sdk`
+ * @example With the messenger-js-sdk
  * ```ts
  * import * as Intercom from '@intercom/messenger-js-sdk'
  * if (r.status === 'mapped') applyMessengerCalls(r.calls, Intercom) // Intercom.boot({ app_id: '9iefb489' })
