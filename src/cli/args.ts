@@ -133,9 +133,11 @@ export function nonNegative(v: string, flag: string): number {
 function readSettings(arg: string): Settings {
   let text: string
   try {
-    text = arg.trimStart().startsWith('{') ? arg : readFileSync(arg, 'utf8')
+    text = /^\s*[{[]/.test(arg) ? arg : readFileSync(arg, 'utf8')
   } catch (error) {
-    throw new UsageError(`--settings: cannot read ${arg} (${(error as NodeJS.ErrnoException).code})`)
+    throw new UsageError(
+      `--settings: cannot read ${arg} (${(error as NodeJS.ErrnoException).code})`,
+    )
   }
   let settings: unknown
   try {

@@ -3,7 +3,7 @@ import { text } from 'node:stream/consumers'
 import type { CliOptions } from './args.js'
 import { UsageError } from './command.js'
 import { createProgress, NO_PROGRESS, type Progress, progressInterval } from './progress.js'
-import { type InputItem, InputError, readEvents } from './read-events.js'
+import { InputError, type InputItem, readEvents } from './read-events.js'
 
 /** The name of the input in messages. */
 export function inputName(opts: CliOptions): string {

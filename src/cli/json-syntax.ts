@@ -30,11 +30,8 @@ export function syntaxErrorOffset(text: string): number | undefined {
       if (c === 0x5c) {
         const e = text[i + 1]
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-            i += 2
-            return false
-          }
-          i += 6
+          i += 2
+          for (const end = i + 4; i < end; i++) if (!/[0-9a-fA-F]/.test(text[i] ?? '')) return false
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2
         else {
           i++
@@ -44,7 +41,27 @@ export function syntaxErrorOffset(text: string): number | undefined {
     }
     return false
   }
-  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+  const digits = (): boolean => {
+    const start = i
+    while (i < n && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++
+    return i > start
+  }
+  // Returns false, leaving `i` where a digit was needed, when the number is malformed.
+  const scanNumber = (): boolean => {
+    if (text[i] === '-') i++
+    if (text[i] === '0') i++
+    else if (!digits()) return false
+    if (text[i] === '.') {
+      i++
+      if (!digits()) return false
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++
+      if (text[i] === '+' || text[i] === '-') i++
+      if (!digits()) return false
+    }
+    return true
+  }
 
   for (;;) {
     skipSpace()
@@ -64,13 +81,13 @@ export function syntaxErrorOffset(text: string): number | undefined {
         state = 'after'
       } else if (c === 't' || c === 'f' || c === 'n') {
         const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null'
-        if (!text.startsWith(word, i)) return i
-        i += word.length
+        for (const w of word) {
+          if (text[i] !== w) return i
+          i++
+        }
         state = 'after'
       } else {
-        number.lastIndex = i
-        if (!number.test(text)) return i
-        i = number.lastIndex
+        if (!scanNumber()) return i
         state = 'after'
       }
     } else if (state === 'key') {
@@ -104,8 +121,14 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - start + 1 }
 }
 
-/** V8's message without its "in JSON at position N" tail: the CLI gives line and column. */
+/**
+ * V8's message without its "in JSON at position N" tail and its quote of the
+ * input (which can span lines): the CLI gives the line and column instead.
+ */
 export function syntaxMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  return message.replace(/ in JSON at position \d+.*$/s, '')
+  return message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/\s+/g, ' ')
 }

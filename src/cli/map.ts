@@ -85,7 +85,13 @@ export function mapItems(
   print: Print,
   progress: Progress,
 ): MapTotals {
-  const totals: MapTotals = { events: items.length, mapped: 0, skipped: 0, invalid: 0, unreadable: 0 }
+  const totals: MapTotals = {
+    events: items.length,
+    mapped: 0,
+    skipped: 0,
+    invalid: 0,
+    unreadable: 0,
+  }
   let done = 0
   for (const item of items) {
     if (!item.ok) {
@@ -113,7 +119,7 @@ export async function runMap(argv: readonly string[]): Promise<number> {
   const totals = mapItems(items, mapper, print, progress)
   print({ totals })
   process.stderr.write(
-    `segment-intercom: ${totals.events} events: ${totals.mapped} mapped, ${totals.skipped} skipped, ${totals.invalid} invalid, ${totals.unreadable} unreadable\n`,
+    `segment-intercom: ${totals.events} event${totals.events === 1 ? '' : 's'}: ${totals.mapped} mapped, ${totals.skipped} skipped, ${totals.invalid} invalid, ${totals.unreadable} unreadable\n`,
   )
   const failed = totals.invalid + totals.unreadable > 0
   return failed && !opts.exitZero ? EXIT.events : EXIT.ok

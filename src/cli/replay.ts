@@ -149,7 +149,7 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
   print({ state: emulator.state })
   print({ totals })
   process.stderr.write(
-    `segment-intercom: ${totals.events} events: ${totals.delivered} delivered, ${totals.skipped} skipped, ${totals.invalid} invalid, ${totals.failed} failed, ${totals.undelivered} undelivered (still retry), ${totals.unreadable} unreadable\n`,
+    `segment-intercom: ${totals.events} event${totals.events === 1 ? '' : 's'}: ${totals.delivered} delivered, ${totals.skipped} skipped, ${totals.invalid} invalid, ${totals.failed} failed, ${totals.undelivered} undelivered (still retry), ${totals.unreadable} unreadable\n`,
   )
   const bad = totals.failed + totals.invalid + totals.undelivered + totals.unreadable
   return bad > 0 && !opts.exitZero ? EXIT.events : EXIT.ok
