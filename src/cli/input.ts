@@ -58,10 +58,11 @@ export function progressFor(opts: CliOptions, total: number): Progress {
   })
 }
 
-/** Prints one JSON line on stdout, clearing a progress line first. */
+/** Prints one JSON line on stdout, clearing first a progress line drawn on the same terminal. */
 export function printer(progress: Progress): (value: unknown) => void {
+  const shared = process.stdout.isTTY === true
   return (value) => {
-    progress.clear()
+    if (shared) progress.clear()
     process.stdout.write(`${JSON.stringify(value)}\n`)
   }
 }

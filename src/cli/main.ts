@@ -53,7 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage())
     return EXIT.ok
   }
-  if (name === '--version' || name === '-V') {
+  if (argv.includes('--version') || argv.includes('-V')) {
     process.stdout.write(`${__SEGMENT_INTERCOM_VERSION__}\n`)
     return EXIT.ok
   }

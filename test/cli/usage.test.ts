@@ -54,8 +54,8 @@ describe('--version', () => {
   }
 
   it("prints package.json's version", () => {
-    for (const flag of ['--version', '-V']) {
-      const r = cli([flag])
+    for (const args of [['--version'], ['-V'], ['replay', '--version']]) {
+      const r = cli(args)
       expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' })
     }
   })
