@@ -18,7 +18,9 @@ export class InputError extends Error {}
  * throws an {@link InputError} naming the line and column of the syntax error, since
  * none of its events can be trusted.
  */
-export function readEvents(text: string): InputItem[] {
+export function readEvents(input: string): InputItem[] {
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse rejects.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input
   const trimmed = text.trimStart()
   if (trimmed === '') throw new InputError('empty input: no events')
   if (trimmed.startsWith('[')) return readArray(text)

@@ -38,6 +38,14 @@ describe('reading the input', () => {
     expect(r.code).toBe(0)
   })
 
+  it('reads UTF-8 with a byte-order mark, NDJSON or array', () => {
+    for (const input of [ndjson([identify('u')]), JSON.stringify([identify('u')])]) {
+      const r = cli(['map'], `\uFEFF${input}`)
+      expect(r.lines[0]).toMatchObject({ line: 1, status: 'mapped' })
+      expect(r.code).toBe(0)
+    }
+  })
+
   it('reads one pretty-printed event as one event, not as bad lines', () => {
     const r = cli(['replay'], JSON.stringify(identify('u'), null, 2))
     expect(r.lines[0]).toMatchObject({ line: 1, outcome: { status: 'delivered' } })
