@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
 export default defineConfig([
   {
@@ -29,6 +32,8 @@ export default defineConfig([
     target: 'node20',
     clean: false,
     banner: { js: '#!/usr/bin/env node' },
+    // `segment-intercom --version`, fixed at build time: the bin reads no file to know it.
+    define: { __SEGMENT_INTERCOM_VERSION__: JSON.stringify(version) },
     external: ['fast-check', '@noble/hashes'],
   },
 ])
