@@ -12,7 +12,7 @@
 import type { IntercomRequest, IntercomResponse } from '../../rest/types.js'
 import { ApiError, apiErrorResponse, errorResponse } from './errors.js'
 import { requestId } from './ids.js'
-import { deepFreeze, isObject, type JsonObject, overTheWire } from './json.js'
+import { isObject, type JsonObject, wireText } from './json.js'
 import { checkOptions, EmulatorOptionError } from './options.js'
 import { mulberry32, type Random } from './prng.js'
 import {
@@ -22,6 +22,7 @@ import {
   takeRequest,
 } from './rate-limit.js'
 import { acceptsJson, header, isJsonContentType, parsePath, parseVersion } from './request.js'
+import { createRequestLog, type RequestLog } from './request-log.js'
 import { matchRoute } from './router.js'
 import { snapshot } from './snapshot.js'
 import { createStore, type Store } from './store.js'
@@ -32,28 +33,6 @@ export {
   DEFAULT_START_TIME,
   EmulatorOptionError,
 } from './options.js'
-
-/**
- * A deep, frozen copy of a request as it would travel, for the request log. Copies
- * only what it can, so a malformed request is still logged (and never throws).
- */
-function frozenRequest(request: IntercomRequest): IntercomRequest {
-  const source: Partial<IntercomRequest> = isObject(request) ? request : {}
-  const copy: IntercomRequest = {
-    method: source.method as IntercomRequest['method'],
-    url: String(source.url),
-    path: String(source.path),
-    headers: isObject(source.headers) ? { ...source.headers } : {},
-  }
-  const body = overTheWire(source.body)
-  if (isObject(body)) copy.body = body
-  return deepFreeze(copy)
-}
-
-/** A fresh deep copy of a response (responses hold JSON data only). */
-function copyResponse(response: IntercomResponse): IntercomResponse {
-  return overTheWire(response) as IntercomResponse
-}
 
 /**
  * Creates an in-memory Intercom workspace that answers {@link IntercomRequest}s the
@@ -150,7 +129,7 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
     seq: number
     rateState: RateLimitState
     random: Random | undefined
-    log: EmulatorExchange[]
+    log: RequestLog
     /** The last state snapshot, until a write invalidates it. */
     snapshot: EmulatorState | undefined
   }
@@ -163,14 +142,19 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
       seq: 0,
       rateState: createRateLimitState(),
       random: faults === undefined ? undefined : mulberry32(faults.seed),
-      log: [],
+      log: createRequestLog(),
       snapshot: undefined,
     }
   }
 
   let ws = freshWorkspace()
 
-  function process(request: IntercomRequest, id: string, now: number): IntercomResponse {
+  function process(
+    request: IntercomRequest,
+    wireBody: string | undefined,
+    id: string,
+    now: number,
+  ): IntercomResponse {
     if (token !== undefined) {
       const match = /^\s*bearer\s+(\S+)\s*$/i.exec(header(request, 'authorization') ?? '')
       if (match?.[1] !== token) {
@@ -202,7 +186,7 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
     const { handler, params, writes } = matchRoute(request.method, path.segments, version)
     let body: JsonObject | undefined
     if (request.body !== undefined && isJsonContentType(header(request, 'content-type'))) {
-      const parsed = overTheWire(request.body)
+      const parsed: unknown = wireBody === undefined ? undefined : JSON.parse(wireBody)
       if (!isObject(parsed))
         throw new ApiError(400, 'parameter_invalid', 'The body is not a JSON object')
       body = parsed
@@ -231,6 +215,8 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
     ws.seq += 1
     const id = requestId(ws.seq)
     const faulted = injectedFault()
+    // Serialised once: the handler reads it parsed, the log keeps the text.
+    const wireBody = isObject(request) ? wireText(request.body) : undefined
     let now: number | undefined
     let response: IntercomResponse
     try {
@@ -240,7 +226,7 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
             code: 'server_error',
             message: 'An internal server error occurred (injected fault)',
           })
-        : process(request, id, now)
+        : process(request, wireBody, id, now)
     } catch (error) {
       response =
         error instanceof ApiError
@@ -253,8 +239,10 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
     if (rateLimit !== undefined && now !== undefined) {
       response.headers = { ...response.headers, ...peekHeaders(ws.rateState, rateLimit, now) }
     }
-    ws.log.push({ request: frozenRequest(request), response: deepFreeze(copyResponse(response)) })
-    return copyResponse(response)
+    // Responses hold JSON data only; the caller gets a copy as it would arrive.
+    const text = JSON.stringify(response)
+    ws.log.record(request, wireBody, text)
+    return JSON.parse(text) as IntercomResponse
   }
 
   return {
@@ -276,7 +264,7 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
       return Object.freeze({ ...ws.snapshot })
     },
     get requests(): readonly EmulatorExchange[] {
-      return Object.freeze([...ws.log])
+      return ws.log.entries()
     },
   }
 }
