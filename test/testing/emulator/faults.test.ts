@@ -93,7 +93,7 @@ describe('faults: serverErrorRate', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1000, max: 1000 }),
-        fc.double({ min: 0, max: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
         (seed, rate) => {
           const a = createIntercomEmulator({ faults: { serverErrorRate: rate, seed } })
           const b = createIntercomEmulator({ faults: { serverErrorRate: rate, seed } })
