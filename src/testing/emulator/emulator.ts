@@ -44,40 +44,11 @@ function nonNegativeInteger(value: number | undefined, name: string, fallback: n
   return value
 }
 
-/** A small seeded generator (mulberry32) for fault draws: uniform in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function checkFaults(faults: EmulatorOptions['faults']): { serverErrorRate: number; seed: number } {
-  const serverErrorRate = faults?.serverErrorRate ?? 0
-  if (!Number.isFinite(serverErrorRate) || serverErrorRate < 0 || serverErrorRate > 1) {
-    throw new RangeError(`faults.serverErrorRate must be between 0 and 1, got ${serverErrorRate}`)
-  }
-  const seed = faults?.seed ?? 1
-  if (!Number.isSafeInteger(seed)) throw new RangeError('faults.seed must be an integer')
-  return { serverErrorRate, seed }
-}
-
 function checkOptions(options: EmulatorOptions): {
   resolved: ResolvedOptions
   rateLimit: RateLimitConfig | undefined
   startTime: number
-  faults: { serverErrorRate: number; seed: number }
 } {
-  if (options.clock !== undefined && typeof options.clock !== 'function') {
-    throw new TypeError('clock must be a function returning epoch milliseconds')
-  }
-  if (options.clock !== undefined && options.startTime !== undefined) {
-    throw new RangeError('startTime and clock are exclusive: the clock sets the time')
-  }
   const startTime = options.startTime ?? DEFAULT_START_TIME
   if (!Number.isFinite(startTime)) throw new RangeError('startTime must be a finite number')
   const rateLimit = options.rateLimit
@@ -96,7 +67,6 @@ function checkOptions(options: EmulatorOptions): {
   }
   return {
     startTime,
-    faults: checkFaults(options.faults),
     rateLimit: rateLimit === undefined ? undefined : { ...rateLimit },
     resolved: {
       searchLag: nonNegativeInteger(options.searchLag, 'searchLag', 0),
@@ -136,13 +106,12 @@ function copyResponse(response: IntercomResponse): IntercomResponse {
  * Creates an in-memory Intercom workspace that answers {@link IntercomRequest}s the
  * way Intercom's REST API documents, deterministically: ids and request ids are
  * counters, time is a virtual clock that only {@link IntercomEmulator.advanceTime}
- * moves (unless the `clock` option supplies one), and injected faults are seeded draws.
+ * moves, and nothing is random.
  *
  * What it checks on every request, in order: `Authorization: Bearer <token>` when
  * `token` is set (`401 unauthorized`); the rate limit when configured (`429
  * rate_limit_exceeded`; every response then carries `X-RateLimit-Limit`,
- * `X-RateLimit-Remaining` and `X-RateLimit-Reset`); injected faults when
- * `faults.serverErrorRate` is set (`500 server_error`); `Accept` includes
+ * `X-RateLimit-Remaining` and `X-RateLimit-Reset`); `Accept` includes
  * `application/json` (`406`); `Intercom-Version` is 1.0–1.4 or 2.0–2.16 (`400
  * intercom_version_invalid`). The body is read as it would arrive after
  * `JSON.stringify` (so `undefined` members vanish), and only with a JSON
@@ -197,21 +166,15 @@ function copyResponse(response: IntercomResponse): IntercomResponse {
  * ```
  */
 export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomEmulator {
-  const { resolved, rateLimit, startTime, faults } = checkOptions(options)
-  const readClock = options.clock
-  // Milliseconds added by advanceTime: to startTime (virtual clock) or to `clock`.
-  let offset = 0
-  const now = (): number => (readClock === undefined ? startTime : readClock()) + offset
+  const { resolved, rateLimit, startTime } = checkOptions(options)
+  let clock = startTime
   let seq = 0
-  const nowSeconds = (): number => Math.floor(now() / 1000)
-  const freshStore = () =>
-    createStore(options.dataAttributes ?? [], options.eventNames ?? [], nowSeconds())
-  let store = freshStore()
-  let rateState = createRateLimitState()
-  let random = seededRandom(faults.seed)
-  let log: EmulatorExchange[] = []
+  const nowSeconds = (): number => Math.floor(clock / 1000)
+  const store = createStore(options.dataAttributes ?? [], options.eventNames ?? [], nowSeconds())
+  const rateState = createRateLimitState()
+  const log: EmulatorExchange[] = []
 
-  function process(request: IntercomRequest, id: string, at: number): IntercomResponse {
+  function process(request: IntercomRequest, id: string): IntercomResponse {
     const token = options.token
     if (token !== undefined) {
       const match = /^\s*bearer\s+(\S+)\s*$/i.exec(header(request, 'authorization') ?? '')
@@ -219,11 +182,8 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
         throw new ApiError(401, 'unauthorized', 'Access Token Invalid')
       }
     }
-    if (rateLimit !== undefined && !takeRequest(rateState, rateLimit, at).allowed) {
+    if (rateLimit !== undefined && !takeRequest(rateState, rateLimit, clock).allowed) {
       throw new ApiError(429, 'rate_limit_exceeded', 'Exceeded rate limit')
-    }
-    if (faults.serverErrorRate > 0 && random() < faults.serverErrorRate) {
-      throw new ApiError(500, 'server_error', 'Server Error (injected fault)')
     }
     if (!acceptsJson(header(request, 'accept'))) {
       return errorResponse(406, id, {
@@ -260,18 +220,16 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
       query: path.query,
       body,
       seq,
-      nowSeconds: Math.floor(at / 1000),
+      nowSeconds: nowSeconds(),
     })
   }
 
   function handle(request: IntercomRequest): IntercomResponse {
     seq += 1
     const id = requestId(seq)
-    // One reading of the clock per request, so the rate limit and timestamps agree.
-    const at = now()
     let response: IntercomResponse
     try {
-      response = process(request, id, at)
+      response = process(request, id)
     } catch (error) {
       response =
         error instanceof ApiError
@@ -282,7 +240,7 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
             })
     }
     if (rateLimit !== undefined) {
-      response.headers = { ...response.headers, ...peekHeaders(rateState, rateLimit, at) }
+      response.headers = { ...response.headers, ...peekHeaders(rateState, rateLimit, clock) }
     }
     log.push({ request: frozenRequest(request), response: deepFreeze(copyResponse(response)) })
     return copyResponse(response)
@@ -295,17 +253,9 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
       if (!Number.isFinite(ms) || ms < 0) {
         throw new RangeError(`advanceTime takes a finite number of ms ≥ 0, got ${String(ms)}`)
       }
-      offset += ms
+      clock += ms
     },
-    now,
-    reset(): void {
-      offset = 0
-      seq = 0
-      store = freshStore()
-      rateState = createRateLimitState()
-      random = seededRandom(faults.seed)
-      log = []
-    },
+    now: () => clock,
     get state(): EmulatorState {
       return snapshot(store)
     },

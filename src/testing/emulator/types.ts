@@ -52,20 +52,6 @@ export interface EmulatorOptions {
   rateLimit?: { limit: number; windowMs: number }
   /** Epoch milliseconds of the virtual clock at creation. Default `Date.UTC(2026, 0, 1)`. */
   startTime?: number
-  /**
-   * Where the emulator reads the time (epoch ms) instead of its virtual clock: pass
-   * `Date.now` for the wall clock, as a served emulator wants (`serveEmulator`). Rate-limit
-   * windows and timestamps then follow it; {@link IntercomEmulator.advanceTime} still adds
-   * an offset. Exclusive with `startTime`.
-   */
-  clock?: () => number
-  /**
-   * Injected faults, drawn from a seeded generator so a run repeats exactly.
-   * `serverErrorRate` (0–1, default 0) is the share of requests (after the token and rate
-   * limit checks) that answer `500 server_error` before they are applied; `seed` (an
-   * integer, default 1) seeds the draws.
-   */
-  faults?: { serverErrorRate?: number; seed?: number }
   /** When set, every request must carry `Authorization: Bearer <token>`, else `401`. */
   token?: string
 }
@@ -229,14 +215,8 @@ export interface IntercomEmulator {
   handle(request: IntercomRequest): IntercomResponse
   /** Moves the virtual clock forward by `ms` milliseconds (a finite number ≥ 0). */
   advanceTime(ms: number): void
-  /** The emulator's clock (virtual, or `clock` plus any advance), epoch milliseconds. */
+  /** The virtual clock, epoch milliseconds. */
   now(): number
-  /**
-   * Empties the workspace back to how it was created: the seeded data attributes and
-   * event names only, ids and request ids counting from 1 again, an empty request log,
-   * fresh rate-limit windows and fault draws, and the virtual clock back at `startTime`.
-   */
-  reset(): void
   /** A fresh, deep-frozen snapshot of the workspace on each read. */
   readonly state: EmulatorState
   /** Every handled request and its response, oldest first (deep-frozen copies). */
