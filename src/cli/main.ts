@@ -1,5 +1,6 @@
 import { EVENT_OPTIONS } from './args.js'
 import { type Command, EXIT, UsageError } from './command.js'
+import { EMULATE_OPTIONS, emulate } from './emulate.js'
 import { runMap } from './map.js'
 import { InputError } from './read-events.js'
 import { runReplay } from './replay.js'
@@ -21,6 +22,12 @@ const COMMANDS: Record<string, Command> = {
       '                                              print each outcome and the final emulator state\n',
     options: EVENT_OPTIONS,
     run: runReplay,
+  },
+  emulate: {
+    usage:
+      '  segment-intercom emulate [options]          serve the Intercom emulator over HTTP until SIGINT/SIGTERM\n',
+    options: EMULATE_OPTIONS,
+    run: (argv) => emulate(argv),
   },
 }
 
@@ -49,6 +56,8 @@ Exit codes:
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv
+  // `emulate --help` prints the emulator's own help.
+  if (name === 'emulate') return emulate(rest)
   if (name === undefined || argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(usage())
     return EXIT.ok
