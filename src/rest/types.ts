@@ -1,5 +1,5 @@
 /**
- * REST descriptor types (DESIGN.md §3.3): plain data, no I/O.
+ * REST descriptor types: plain data, no I/O.
  * @module
  */
 import type { Invalid, Skipped, Warning } from '../types.js'
@@ -34,20 +34,52 @@ export interface IntercomResponse {
   body?: unknown
 }
 
-/** How one delivery ended. */
-export type Outcome =
-  | { status: 'delivered'; requests: number; warnings: Warning[] }
-  | {
-      status: 'retry'
-      code: string
-      message: string
-      /** Epoch milliseconds after which to retry (from `X-RateLimit-Reset`). */
-      retryAt?: number
-      /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
-      retryAfterMs?: number
-    }
-  | { status: 'failed'; code: string; message: string; errors?: unknown[] }
-  | { status: 'not_sent'; mapping: Skipped | Invalid }
+/** The event reached Intercom: every request of the exchange got a 2xx answer. */
+export interface DeliveredOutcome {
+  status: 'delivered'
+  /** How many requests the exchange sent. */
+  requests: number
+  /**
+   * The mapping's warnings, then those of the conversation (e.g. an attribute created,
+   * a company that was not attached).
+   */
+  warnings: Warning[]
+}
+
+/**
+ * Not delivered this time, but the same event may succeed later: deliver it again from
+ * the start (a fresh `exchange()`), after `retryAt` when it is given.
+ */
+export interface RetryOutcome {
+  status: 'retry'
+  /** Why, e.g. `rate_limited`, `contact_not_found`, `server_error`, `transport_error`. */
+  code: string
+  message: string
+  /** Epoch milliseconds after which to retry (from `X-RateLimit-Reset`). */
+  retryAt?: number
+  /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
+  retryAfterMs?: number
+}
+
+/** Intercom refused the event, and sending it again unchanged would fail the same way. */
+export interface FailedOutcome {
+  status: 'failed'
+  /** Why, e.g. `unauthorized`, `attribute_not_found`, or Intercom's own error code. */
+  code: string
+  message: string
+  /** Intercom's `errors` list, when its answer had one. */
+  errors?: unknown[]
+}
+
+/** Nothing was sent: the mapping was `skipped` or `invalid`. */
+export interface NotSentOutcome {
+  status: 'not_sent'
+  /** The mapping, with its reason or its errors. */
+  mapping: Skipped | Invalid
+}
+
+/** How one delivery ended, discriminated on `status`. */
+export type Outcome = DeliveredOutcome | RetryOutcome | FailedOutcome | NotSentOutcome
 
 /**
  * A sans-I/O conversation with Intercom: yields each request to send, takes the
