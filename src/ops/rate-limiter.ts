@@ -15,7 +15,10 @@ export interface RateDenied {
   retryAfterMs: number
 }
 
-/** A decision of the {@link RateLimiter}, discriminated on `ok`. */
+/**
+ * A decision of the {@link RateLimiter}, discriminated on `ok`: {@link RateAllowed}
+ * (send now) or {@link RateDenied} (wait until `retryAt`).
+ */
 export type RateDecision = RateAllowed | RateDenied
 
 /** A client-side limiter for Intercom's windowed rate limit. */

@@ -8,7 +8,10 @@ export interface MappedExchange {
   exchange(): Exchange
 }
 
-/** What {@link deliver} takes; a mapping that is not `mapped` is not sent (`not_sent`). */
+/**
+ * What {@link deliver} takes: a {@link MappedExchange} (what {@link toRest} returns when
+ * `mapped`), or a {@link Skipped} or {@link Invalid} mapping, which is not sent (`not_sent`).
+ */
 export type Deliverable = MappedExchange | Skipped | Invalid
 
 /**
@@ -24,7 +27,7 @@ export type Deliverable = MappedExchange | Skipped | Invalid
  *   fetch(req.url, {
  *     method: req.method,
  *     headers: { ...req.headers, Authorization: `Bearer ${token}` },
- *     body: req.body && JSON.stringify(req.body),
+ *     body: req.body === undefined ? null : JSON.stringify(req.body),
  *   }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => undefined) })),
  * )
  * ```

@@ -36,6 +36,7 @@ export interface IntercomResponse {
 
 /** The event reached Intercom: every request of the exchange got a 2xx answer. */
 export interface DeliveredOutcome {
+  /** The discriminant of {@link Outcome}. */
   status: 'delivered'
   /** How many requests the exchange sent. */
   requests: number
@@ -51,9 +52,11 @@ export interface DeliveredOutcome {
  * the start (a fresh `exchange()`), after `retryAt` when it is given.
  */
 export interface RetryOutcome {
+  /** The discriminant of {@link Outcome}. */
   status: 'retry'
   /** Why, e.g. `rate_limited`, `contact_not_found`, `server_error`, `transport_error`. */
   code: string
+  /** Human-readable explanation. */
   message: string
   /** Epoch milliseconds after which to retry (from `X-RateLimit-Reset`). */
   retryAt?: number
@@ -63,9 +66,11 @@ export interface RetryOutcome {
 
 /** Intercom refused the event, and sending it again unchanged would fail the same way. */
 export interface FailedOutcome {
+  /** The discriminant of {@link Outcome}. */
   status: 'failed'
   /** Why, e.g. `unauthorized`, `attribute_not_found`, or Intercom's own error code. */
   code: string
+  /** Human-readable explanation. */
   message: string
   /** Intercom's `errors` list, when its answer had one. */
   errors?: unknown[]
@@ -73,12 +78,20 @@ export interface FailedOutcome {
 
 /** Nothing was sent: the mapping was `skipped` or `invalid`. */
 export interface NotSentOutcome {
+  /** The discriminant of {@link Outcome}. */
   status: 'not_sent'
   /** The mapping, with its reason or its errors. */
   mapping: Skipped | Invalid
 }
 
-/** How one delivery ended, discriminated on `status`. */
+/**
+ * How one delivery ended, discriminated on `status`:
+ *
+ * - `'delivered'`: {@link DeliveredOutcome}, Intercom has the event;
+ * - `'retry'`: {@link RetryOutcome}, deliver it again later (after `retryAt` when given);
+ * - `'failed'`: {@link FailedOutcome}, Intercom refused it, and would again;
+ * - `'not_sent'`: {@link NotSentOutcome}, the mapping was `skipped` or `invalid`.
+ */
 export type Outcome = DeliveredOutcome | RetryOutcome | FailedOutcome | NotSentOutcome
 
 /**

@@ -25,7 +25,10 @@ export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze({
   createMissingAttributes: false,
 })
 
-/** The result of {@link resolveSettings}. */
+/**
+ * The result of {@link resolveSettings}, discriminated on `ok`: {@link SettingsOk} or
+ * {@link SettingsInvalid}.
+ */
 export type SettingsResult = SettingsOk | SettingsInvalid
 
 /** Settings that can be used: every key resolved, defaults applied. */
