@@ -4,6 +4,7 @@
 
 /** The Segment event at hand, e.g. from `JSON.parse` of a request body: not yet checked. */
 declare const event: unknown
+declare const segmentEvent: unknown
 
 /** The host's transport to Intercom (the README's `fetch`-based one, for instance). */
 declare const send: import('segment-intercom').Send
