@@ -13,18 +13,18 @@ describe('the TypeScript code blocks of README.md and docs/', () => {
     )
     // The README and every guide with code have examples; an extractor that finds none
     // would pass vacuously.
-    expect(new Set(snippets.map((s) => s.file))).toEqual(
-      new Set([
-        'README.md',
-        'docs/index.md',
-        'docs/guide/getting-started.md',
-        'docs/guide/identity.md',
-        'docs/guide/messenger.md',
-        'docs/guide/mobile.md',
-        'docs/guide/rest.md',
-        'docs/guide/testing.md',
-      ]),
-    )
+    const files = new Set(snippets.map((s) => s.file))
+    for (const file of [
+      'README.md',
+      'docs/index.md',
+      'docs/guide/getting-started.md',
+      'docs/guide/identity.md',
+      'docs/guide/messenger.md',
+      'docs/guide/mobile.md',
+      'docs/guide/rest.md',
+      'docs/guide/testing.md',
+    ])
+      expect(files).toContain(file)
     const errors = checkSnippets(snippets, process.env.KEEP_SNIPPETS === '1').map(formatError)
     expect(errors).toEqual([])
   }, 120_000)

@@ -183,7 +183,11 @@ export function drive(
   }
   const outcome: Outcome = step.done
     ? step.value
-    : { status: 'failed', code: 'playground', message: `Stopped after ${MAX_STEPS} requests` }
+    : {
+        status: 'failed',
+        code: 'internal_error',
+        message: `The playground stopped after ${MAX_STEPS} requests`,
+      }
   return { steps, outcome }
 }
 
