@@ -13,6 +13,7 @@ const NAMES = {
   testing: 'segment-intercom/testing',
   arbitraries: 'segment-intercom/arbitraries',
   identity: 'segment-intercom/identity',
+  'testing/server': 'segment-intercom/testing/server',
 }
 
 /** @param {import('typedoc').Application} app */
