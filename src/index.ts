@@ -4,6 +4,14 @@
  * @module
  */
 
+export { DEFAULT_CONCURRENCY } from './delivery/constants.js'
+export { deliverAll } from './delivery/deliver-all.js'
+export { DeliveryInputError, DeliveryOptionsError, KnownStateError } from './delivery/errors.js'
+export type { KnownEntry, KnownState, KnownStateData } from './delivery/known-state.js'
+export { mergeKnown } from './delivery/known-state.js'
+export type { NextAttempt, RetryPolicy } from './delivery/next-attempt.js'
+export { DEFAULT_RETRY_POLICY, nextAttempt } from './delivery/next-attempt.js'
+export type * from './delivery/types.js'
 export type { Parsed } from './event/parse.js'
 export { parseEvent } from './event/parse.js'
 export type * from './event/types.js'
