@@ -172,7 +172,8 @@ export async function deliverAll(
     let step = ex.next()
     while (!step.done) {
       const request = step.value
-      if (!(await acquire())) {
+      // Checked again after the await: the abort may have come while it resolved.
+      if (!(await acquire()) || aborted) {
         ex.return(ABORTED_RETURN)
         return undefined
       }

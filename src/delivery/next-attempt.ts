@@ -69,11 +69,13 @@ export function resolveRetryPolicy(policy: RetryPolicy | undefined): ResolvedRet
  *   attempts it is not retried.
  * - A `rate_limited` outcome is retried whatever `attempt` is: it says "not now",
  *   not "this failed", so it does not use up an attempt (do not count it in
- *   `attempt`). Without `retryAfterMs`/`retryAt` (a bare 429) the wait is between
- *   1 and 2 seconds, never zero.
+ *   `attempt`). It waits the outcome's hint plus up to `baseMs` of jitter (so that
+ *   workers do not all come back at the reset); without `retryAfterMs`/`retryAt` (a
+ *   bare 429) the wait is between 1 and 2 seconds, never zero.
  *
- * The delay is bounded: at least the outcome's hint (0 without one), at most
- * `max(hint, min(maxMs, baseMs * 2 ** (attempt - 1)))`. Only an outcome with
+ * Bounds: another retry waits at least the outcome's hint (0 without one) and at
+ * most `max(hint, min(maxMs, baseMs * 2 ** (attempt - 1)))`; a hinted rate limit
+ * waits `[hint, hint + baseMs)`; a bare 429 `[1000, 2000)`. Only an outcome with
  * `retryAt` and no `retryAfterMs` makes it read the clock (`Date.now()`); the
  * outcomes of `deliver` and `deliverAll` always carry both.
  *
@@ -122,7 +124,8 @@ export function nextAttempt(
   const jitter = unit(random)
   if (outcome.code === 'rate_limited') {
     if (hint === undefined) return { retry: true, delayMs: UNHINTED_RATE_LIMIT_MS * (1 + jitter) }
-    return { retry: true, delayMs: Math.max(hint, jitter * ceiling(p, attempt)) }
+    // Spread over one base interval past the reset, so workers do not all return at once.
+    return { retry: true, delayMs: hint + jitter * p.baseMs }
   }
   if (attempt >= p.maxAttempts) {
     return {
