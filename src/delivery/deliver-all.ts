@@ -81,7 +81,9 @@ interface Config {
  * - **Abort.** When `signal` aborts, no new request starts and waits end at once;
  *   every event read and not ended ends `retry` with code `aborted` (reason
  *   `'aborted'`), and the promise resolves. No more events are read from an
- *   iterator; an array's remaining elements get `aborted` results too.
+ *   iterator (it is closed with `return()`); an array's remaining elements get
+ *   `aborted` results too. An async source that is waiting for its next event is
+ *   still awaited: end it with the same signal.
  *
  * Each event is mapped with `toRest(event, options)`: the mapping options (`settings`,
  * `now`, `knownEventNames`, …) pass through. `learned` is `{ version: 1 }` until
