@@ -192,11 +192,12 @@ describe('deliverAll', () => {
       return em.send(r)
     }
     const events = Array.from({ length: 40 }, (_, u) => identify(`u${u}`))
+    const start = clock.now()
     const report = await deliverAll(events, { send, clock, concurrency: 3 })
     expect(report.totals.delivered).toBe(40)
     expect(peak).toBe(3)
-    // Three lanes at a time, two requests per identify: 40 / 3 → 14 rounds of 200 ms.
-    expect(clock.now() - em.state.contacts.length * 0).toBeGreaterThan(0)
+    // Three users at a time, two 100 ms requests per identify: ⌈40 / 3⌉ = 14 rounds of 200 ms.
+    expect(clock.now() - start).toBe(2_800)
   })
 
   it('runs events without a user each on their own, concurrently', async () => {
@@ -220,6 +221,8 @@ describe('deliverAll', () => {
     })
     expect(report.results).toHaveLength(4)
     expect(report.results[0]?.outcome.status).toBe('not_sent')
+    // The three groups share an anonymousId but no user: three lanes, all at once.
+    expect(peak).toBe(3)
   })
 
   it('respects the rate limit through the limiter: Intercom never answers 429', async () => {
