@@ -402,6 +402,25 @@ describe('deliverAll', () => {
     ])
   })
 
+  it('measures a rate-limit wait on its clock, not on options.now', async () => {
+    const { em, clock } = setup()
+    let first = true
+    const send: Send = async (r) => {
+      if (!first) return em.send(r)
+      first = false
+      const reset = Math.ceil((em.now() + 5_000) / 1000)
+      return { status: 429, headers: { 'X-RateLimit-Reset': String(reset) } }
+    }
+    const report = await deliverAll([identify('u1')], {
+      send,
+      clock,
+      now: Date.UTC(2020, 0, 1), // years before the clock: a wait from here would be years
+      random: () => 0,
+    })
+    expect(report.results[0]).toMatchObject({ attempts: 2, outcome: { status: 'delivered' } })
+    expect(clock.sleeps).toEqual([5_000])
+  })
+
   it('with the default clock, honours a short Retry-After for real', async () => {
     let calls = 0
     const started = Date.now()
