@@ -112,6 +112,28 @@ describe('deliverAll', () => {
     expect(clock.sleeps).toEqual([250, 500])
   })
 
+  it('retries an early track after its identify, even when the identify had to be retried', async () => {
+    const { em, clock } = setup()
+    let failures = 2
+    const send: Send = async (r) => {
+      if (r.path === '/contacts' && failures-- > 0) return { status: 502 }
+      return em.send(r)
+    }
+    const report = await deliverAll([track('u1', 0), identify('u1'), track('u1', 1)], {
+      send,
+      clock,
+      random: () => 0.5,
+    })
+    expect(report.results.map((r) => [r.outcome.status, r.attempts])).toEqual([
+      ['delivered', 2],
+      ['delivered', 3],
+      ['delivered', 1],
+    ])
+    expect(storedSeqs(em).get('u1')).toEqual([0, 1])
+    // Only the identify slept (its two 502s); the early track waited for it instead.
+    expect(clock.sleeps).toEqual([250, 500])
+  })
+
   it('gives up after maxAttempts with a reason, and reports a rejected send as transport_error', async () => {
     const { clock } = setup()
     const send: Send = () => Promise.reject(new Error('ECONNRESET'))
