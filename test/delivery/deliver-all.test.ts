@@ -443,6 +443,42 @@ describe('deliverAll', () => {
     expect(clock.sleeps).toEqual([5_000])
   })
 
+  it('with the default clock, an abort ends a long backoff at once', async () => {
+    const controller = new AbortController()
+    const started = Date.now()
+    const report = await deliverAll([identify('u1')], {
+      send: async () => {
+        setTimeout(() => controller.abort(), 20)
+        return { status: 503 }
+      },
+      retry: { baseMs: 30_000 },
+      random: () => 0.9, // a 27-second backoff
+      signal: controller.signal,
+    })
+    expect(report.results[0]).toMatchObject({ reason: 'aborted', attempts: 1 })
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('a throwing host limiter fails that event as internal_error and loses nothing', async () => {
+    const { em, clock } = setup()
+    const limiter = {
+      take: () => {
+        throw new Error('redis down')
+      },
+      observe: () => {},
+    }
+    const report = await deliverAll([identify('a'), { type: 'page', userId: 'b' }], {
+      send: em.send,
+      clock,
+      limiter,
+    })
+    expect(report.results.map((r) => r.outcome)).toMatchObject([
+      { status: 'failed', code: 'internal_error', message: 'redis down' },
+      { status: 'not_sent' },
+    ])
+    expect(em.requests).toHaveLength(0)
+  })
+
   it('with the default clock, honours a short Retry-After for real', async () => {
     let calls = 0
     const started = Date.now()
