@@ -5,7 +5,8 @@ import { toRest } from '../rest/to-rest.js'
 import type { Exchange, IntercomResponse, Outcome, Send } from '../rest/types.js'
 import type { MapOptions } from '../types.js'
 import { DEFAULT_CONCURRENCY, READ_AHEAD } from './constants.js'
-import { DeliveryInputError, DeliveryOptionsError } from './errors.js'
+import { DeliveryInputError, DeliveryOptionsError, KnownStateError } from './errors.js'
+import { type KnownState, mergeKnownInto } from './known-state.js'
 import { laneKey } from './lane-key.js'
 import { nextAttempt, type ResolvedRetryPolicy, resolveRetryPolicy } from './next-attempt.js'
 import { systemClock } from './system-clock.js'
@@ -53,6 +54,8 @@ interface Config {
   onProgress: ((p: DeliveryProgress) => void) | undefined
   signal: AbortSignalLike | undefined
   mapOptions: MapOptions
+  /** `options.known`, checked. */
+  known: KnownState | undefined
 }
 
 /**
@@ -87,9 +90,15 @@ interface Config {
  *   `aborted` results too. An async source that is waiting for its next event is
  *   still awaited: end it with the same signal.
  *
- * Each event is mapped with `toRest(event, options)`: the mapping options (`settings`,
- * `now`, `knownEventNames`, …) pass through. `learned` is `{ version: 1 }` until
- * exchanges report what they learn.
+ * - **Known state.** Every exchange's `learned` (retries' included) is merged, as it
+ *   ends, into the batch's state, which starts as `options.known`; each later
+ *   exchange is mapped with that state as its `known`, so one event's lookup (a
+ *   contact's id, a company's) spares the next ones theirs. The report's `learned`
+ *   is what this batch learned, without `options.known`: store
+ *   `mergeKnown(known, report.learned)`.
+ *
+ * Each event is mapped with `toRest(event, options)` for each attempt: the mapping
+ * options (`settings`, `now`, `knownEventNames`, …) pass through.
  *
  * @returns The report. `totals.delivered + notSent + failed + gaveUp === events`.
  * @throws DeliveryOptionsError (a rejection) for a bad option, naming it.
@@ -118,6 +127,30 @@ export async function deliverAll(
   const config = checkOptions(events, options)
   const { send, concurrency, limiter, policy, clock, random, onProgress, signal, mapOptions } =
     config
+
+  // What later exchanges may rely on (`options.known` and everything learned since),
+  // and what this batch learned. Both grow in place: a merge costs the delta's size.
+  const running: KnownState = { version: 1 }
+  if (config.known !== undefined) mergeKnownInto(running, config.known)
+  const learned: KnownState = { version: 1 }
+  let knownSoFar = config.known !== undefined
+  const learn = (outcome: Outcome): void => {
+    const delta = learnedOf(outcome)
+    if (delta === undefined) return
+    try {
+      mergeKnownInto(learned, delta)
+      mergeKnownInto(running, delta)
+      knownSoFar = true
+    } catch {
+      // A malformed `learned` would be a library bug; the outcome itself still stands.
+    }
+  }
+  /** The mapping options of the next attempt: the state known so far, once there is one. */
+  const restOptions = (): MapOptions => {
+    if (!knownSoFar) return mapOptions
+    const withKnown: MapOptions & { known: KnownState } = { ...mapOptions, known: running }
+    return withKnown
+  }
 
   const results: DeliveryResult[] = []
   const progress: DeliveryProgress = { done: 0, delivered: 0, failed: 0, requests: 0 }
@@ -221,13 +254,15 @@ export async function deliverAll(
 
   const runItem = async (lane: Lane, item: Item): Promise<void> => {
     try {
-      const mapping = toRest(item.event, mapOptions)
-      if (mapping.status !== 'mapped') return finish(lane, item, { status: 'not_sent', mapping })
       for (;;) {
+        // Mapped again for each attempt: with what the earlier exchanges learned meanwhile.
+        const mapping = toRest(item.event, restOptions())
+        if (mapping.status !== 'mapped') return finish(lane, item, { status: 'not_sent', mapping })
         if (aborted) return finish(lane, item, abortedOutcome(item.last), 'aborted')
         item.attempts++
         const ran = await runExchange(mapping.exchange())
         if (ran === undefined) return finish(lane, item, abortedOutcome(item.last), 'aborted')
+        learn(ran)
         const outcome = ran.status === 'retry' ? timed(ran, clock.now()) : ran
         item.last = outcome
         if (outcome.status !== 'retry') return finish(lane, item, outcome)
@@ -331,10 +366,19 @@ export async function deliverAll(
   const report: DeliveryReport = {
     results,
     totals: totalsOf(results, progress.requests),
-    learned: { version: 1 },
+    learned,
   }
   if (inputError !== undefined) throw new DeliveryInputError(report, inputError.error)
   return report
+}
+
+/**
+ * The outcome's `learned`, when it has one (exchanges report it on every outcome;
+ * an outcome built by hand or by `deliverAll` itself may have none).
+ */
+function learnedOf(outcome: Outcome): KnownState | undefined {
+  const value: unknown = (outcome as { learned?: unknown }).learned
+  return isRecord(value) && value.version === 1 ? (value as KnownState) : undefined
 }
 
 /** What a generator is told when it is closed early (its value is never read). */
@@ -422,6 +466,7 @@ function checkOptions(
     random = Math.random,
     onProgress,
     signal,
+    known,
     ...mapOptions
   } = options
   if (
@@ -468,6 +513,14 @@ function checkOptions(
     throw new DeliveryOptionsError('signal', 'must be an AbortSignal')
   }
   const policy = resolveRetryPolicy(retry)
+  if (known !== undefined) {
+    try {
+      mergeKnownInto({ version: 1 }, known, 'known')
+    } catch (error) {
+      if (!(error instanceof KnownStateError)) throw error
+      throw new DeliveryOptionsError(error.path, error.message.slice(error.path.length + 2))
+    }
+  }
   const names = mapOptions.knownEventNames
   if (names !== undefined && !(names instanceof Set)) {
     // Read once: toRest reads it per event, and a one-shot iterable would be empty the second time.
@@ -488,6 +541,7 @@ function checkOptions(
     onProgress,
     signal,
     mapOptions,
+    known,
   }
 }
 
