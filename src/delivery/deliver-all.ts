@@ -34,6 +34,11 @@ interface Item {
   counted: number
   /** Events of the same user whose contact was not found, retried once this one ends. */
   followers: Item[] | undefined
+  /**
+   * Whether it waited for an identify that was delivered: its contact exists then, and
+   * a `contact_not_found` is search lag, retried in place rather than deferred again.
+   */
+  afterIdentify: boolean
   last: Outcome | undefined
 }
 
@@ -70,8 +75,12 @@ interface Config {
  *   requests are in flight). Events without a user each run on their own.
  * - **Identify first.** An event whose contact is not found yet (`contact_not_found`:
  *   a track or group read before its user's identify) waits for the same user's next
- *   identify among the events read, and is retried right after it; without one it is
- *   retried with backoff like any other `retry`.
+ *   identify among the events read: that identify is delivered first, then this
+ *   event and the user's events read between the two, in input order (the identify
+ *   alone moves ahead). Without such an identify, or when it was retried after one
+ *   that was delivered (the contact exists: search has not caught up), it is retried
+ *   with backoff like any other `retry`, the user's later events waiting: an identify
+ *   moves ahead of an event once at most, so no later identify can pass it too.
  * - **Retries.** Each `retry` outcome is retried per `nextAttempt` and `retry`,
  *   sleeping on `clock`; a rejected `send` is a `transport_error` retry. Rate-limit
  *   waits are measured on `clock` (from `X-RateLimit-Reset`), not on `options.now`.
@@ -238,7 +247,11 @@ export async function deliverAll(
     results[item.index] = result
     pending--
     // The events that waited for this identify go next, in their order.
-    if (item.followers !== undefined) lane.queue.unshift(...item.followers)
+    if (item.followers !== undefined) {
+      const delivered = outcome.status === 'delivered'
+      for (const follower of item.followers) follower.afterIdentify ||= delivered
+      lane.queue.unshift(...item.followers)
+    }
     progress.done++
     if (outcome.status === 'delivered') progress.delivered++
     else if (outcome.status !== 'not_sent') progress.failed++
@@ -269,12 +282,16 @@ export async function deliverAll(
         if (outcome.code !== 'rate_limited') item.counted++
         const next = nextAttempt(outcome, Math.max(1, item.counted), policy, random)
         if (!next.retry) return finish(lane, item, outcome, next.reason)
-        if (outcome.code === 'contact_not_found') {
-          const identify = lane.queue.find((i) => i.identify)
+        if (outcome.code === 'contact_not_found' && !item.afterIdentify) {
+          const at = lane.queue.findIndex((i) => i.identify)
+          const identify = lane.queue[at]
           if (identify !== undefined) {
-            // Its user's identify is still to come: retry right after it, not after a sleep.
+            // Its user's identify is still to come: that identify goes first, then this
+            // event, then the ones read between them, in their order. They wait too: run
+            // now (the contact found by then, e.g. once search caught up), they would
+            // pass this event, and a later group could be undone by this earlier one.
             identify.followers ??= []
-            identify.followers.push(item)
+            identify.followers.push(item, ...lane.queue.splice(0, at))
             return
           }
         }
@@ -318,6 +335,7 @@ export async function deliverAll(
       attempts: 0,
       counted: 0,
       followers: undefined,
+      afterIdentify: false,
       last: undefined,
     }
     const key = laneKey(event)
