@@ -12,7 +12,7 @@ describe('deliverAll against a model of the workspace', () => {
       fc.asyncProperty(run, async ({ commands, cuts, faults: f }) => {
         await check(toBatches(commands, cuts), f)
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     )
   }, 60_000)
 })

@@ -75,10 +75,13 @@ const faults: fc.Arbitrary<Faults> = fc.record({
   concurrency: fc.integer({ min: 1, max: 4 }),
   seed: fc.integer({ min: 0, max: 2 ** 30 }),
 })
-/** Commands cut into 1–3 batches (the cut points, as fractions of the list). */
+/** Commands cut into 1–3 batches (the cut points: positions in the list, one in three runs uncut). */
 export const run = fc.record({
   commands: fc.array(command, { minLength: 1, maxLength: 24 }),
-  cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 2 }),
+  cuts: fc.oneof(
+    fc.constant([]),
+    fc.array(fc.integer({ min: 1, max: 23 }), { minLength: 1, maxLength: 2 }),
+  ),
   faults,
 })
 
@@ -90,9 +93,9 @@ const T0 = Date.UTC(2026, 0, 1)
  * is rightly left `retry`, which this model does not describe.
  */
 export function toBatches(commands: readonly Command[], cuts: readonly number[]): Command[][] {
-  const points = [...new Set(cuts.map((c) => Math.round(c * commands.length)))].sort(
-    (a, b) => a - b,
-  )
+  // Each cut lands inside the list (1 … length − 1), whatever the list's length.
+  const inside = commands.length > 1 ? cuts.map((p) => 1 + (p % (commands.length - 1))) : []
+  const points = [...new Set(inside)].sort((a, b) => a - b)
   const batches: Command[][] = []
   let from = 0
   for (const to of [...points, commands.length]) {
