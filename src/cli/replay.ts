@@ -12,10 +12,7 @@ import { typeOf } from './map.js'
  * time to the earliest wake-up and wakes every sleeper due then, so concurrent
  * sleeps overlap as they would in real time.
  */
-export function emulatorClock(time: {
-  now(): number
-  advanceTime(ms: number): void
-}): DeliveryClock {
+function emulatorClock(time: { now(): number; advanceTime(ms: number): void }): DeliveryClock {
   const sleepers: { at: number; seq: number; wake: () => void }[] = []
   let seq = 0
   let scheduled = false
