@@ -6,6 +6,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       testing: 'src/testing/index.ts',
+      arbitraries: 'src/arbitraries/index.ts',
       identity: 'src/identity/index.ts',
     },
     format: ['esm', 'cjs'],
@@ -17,7 +18,7 @@ export default defineConfig([
     treeshake: true,
     // One file per entry: the shared chunk held a single helper and cost an import.
     splitting: false,
-    // fast-check is a peer of ./testing only; @noble/hashes backs ./identity.
+    // fast-check is an optional peer for ./arbitraries only; @noble/hashes backs ./identity.
     external: ['fast-check', '@noble/hashes'],
   },
   {

@@ -9,8 +9,9 @@
 import { readFileSync } from 'node:fs'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import * as arb from '../../src/arbitraries/index.js'
 import { type IntercomRequest, type Settings, toRest } from '../../src/index.js'
-import { arbitraries as arb, createIntercomEmulator } from '../../src/testing/index.js'
+import { createIntercomEmulator } from '../../src/testing/index.js'
 import { drive } from '../helpers/drive.js'
 import {
   findOperation,
