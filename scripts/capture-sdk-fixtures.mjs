@@ -31,8 +31,9 @@ function stabilise(body, prefix, indexOf) {
   const events = Array.isArray(body.batch) ? body.batch : [body]
   for (const e of events) {
     const i = indexOf(e)
-    e.messageId = `${prefix}-${String(i).padStart(4, '0')}`
     e.timestamp = timestampAt(i)
+    // Same form as the SDKs' own ids (`<prefix>-<epoch ms>-<uuid v4>`), with fixed parts.
+    e.messageId = `${prefix}-${Date.parse(e.timestamp)}-00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
     if (e.sentAt !== undefined) e.sentAt = SENT_AT
   }
   return body
@@ -227,7 +228,7 @@ async function captureNode() {
     await waitFor(() => bodies.length > before)
     const index = calls.findIndex(([n]) => n === name)
     const { body, url, headers } = bodies[bodies.length - 1]
-    stabilise(body, 'node', () => index)
+    stabilise(body, 'node-next', () => index)
     await writeFixture('analytics-node', name, body)
     if (name === 'identify')
       await writeFixture('analytics-node', '_request', { url, headers: redactAuth(headers) })
