@@ -48,7 +48,7 @@ function isoAt(ms: number, precision: number, offsetMinutes: number): string {
   const millis = pad(d.getUTCMilliseconds(), 3)
   switch (precision) {
     case 0:
-      return String(date[0]) // "2014": Segment's own date tests use a bare year
+      return String(date[0]) // "2014": segmentio/isodate parses a bare year
     case 1:
       return `${date[0]}-${date[1]}`
     case 2:
