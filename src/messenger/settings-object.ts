@@ -2,13 +2,14 @@
  * Builds the Messenger settings object (`boot` / `update`) from the model.
  * @module
  */
+
+import { setOwn } from '../_lib/set-own.js'
 import type {
   IntercomOptions,
   NormalizedCompany,
   NormalizedIdentify,
   UserIdentity,
 } from '../normalize/model.js'
-import { setOwn } from '../set-own.js'
 import type { Region, ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
 import { joinPath, warn } from '../warnings.js'

@@ -1,5 +1,6 @@
-import { isRecord } from '../is-record.js'
-import { describe, joinPath, warn } from '../warnings.js'
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
+import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
 import type { NormalizedCompany } from './model.js'

@@ -1,5 +1,7 @@
-import { isRecord } from '../is-record.js'
-import { describe, joinPath, warn } from '../warnings.js'
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
+import { keyIgnoringCase } from '../_lib/key-lookup.js'
+import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import type { IntercomOptions } from './model.js'
 
@@ -8,11 +10,8 @@ export function intercomEntry(
   obj: Record<string, unknown> | undefined,
 ): { key: string; value: unknown } | undefined {
   if (obj === undefined) return undefined
-  if (obj.Intercom !== undefined) return { key: 'Intercom', value: obj.Intercom }
-  for (const key in obj) {
-    if (key.length === 8 && key.toLowerCase() === 'intercom') return { key, value: obj[key] }
-  }
-  return undefined
+  const key = keyIgnoringCase(obj, 'Intercom')
+  return key === undefined ? undefined : { key, value: obj[key] }
 }
 
 /**

@@ -1,5 +1,5 @@
+import { isRecord } from '../_lib/is-record.js'
 import type { TrackEvent } from '../event/types.js'
-import { isRecord } from '../is-record.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import type { Metadata, MetadataValue, NormalizedTrack, RichLink } from './model.js'

@@ -1,4 +1,4 @@
-import { isRecord } from '../is-record.js'
+import { isRecord } from '../_lib/is-record.js'
 import { header } from './headers.js'
 import type { IntercomRequest, IntercomResponse, Outcome } from './types.js'
 
