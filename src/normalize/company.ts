@@ -1,14 +1,12 @@
 import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
+import { MAX_MONTHLY_SPEND } from '../intercom/limits.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
 import type { NormalizedCompany } from './model.js'
 import { stringHash } from './string-hash.js'
 import { attributeSink, fitString, writeValue } from './values.js'
-
-/** Intercom stores `monthly_spend` as a signed 32-bit integer. */
-const MAX_MONTHLY_SPEND = 2 ** 31 - 1
 
 /** Fields with two spellings, as bits of a "seen" mask. */
 const ID = 1

@@ -1,5 +1,6 @@
 import { describe } from '../_lib/describe.js'
 import { setOwn } from '../_lib/set-own.js'
+import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import type { NestedValuesMode } from '../settings/types.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
@@ -7,9 +8,6 @@ import { toUnixSeconds } from './dates.js'
 import { safeKey } from './keys.js'
 import type { AttributeValue, MetadataValue } from './model.js'
 import { codePointLength, truncateCodePoints } from './truncate.js'
-
-/** Intercom's limit for attribute and metadata string values, in characters. */
-export const MAX_STRING_LENGTH = 255
 
 /**
  * Where flattened values go: contact attributes (string, number, boolean, null —

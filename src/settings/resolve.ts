@@ -1,6 +1,8 @@
 import { DIGIT_2, DOT, isDigit } from '../_lib/char-codes.js'
 import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
+import { SEED_MAX_EVENT_METADATA } from '../intercom/limits.js'
+import { DEFAULT_LAUNCHER_SELECTOR } from '../intercom/messenger.js'
 import type { InputError, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
 import type {
@@ -15,12 +17,12 @@ import type {
 export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze({
   appId: undefined,
   mobileApiKey: undefined,
-  customInboxButtonSelector: '#IntercomDefaultWidget',
+  customInboxButtonSelector: DEFAULT_LAUNCHER_SELECTOR,
   collectContext: false,
   richLinkProperties: Object.freeze([]) as readonly string[],
   apiVersion: '2.16',
   region: 'us',
-  maxEventProperties: 5,
+  maxEventProperties: SEED_MAX_EVENT_METADATA,
   nestedValues: 'flatten',
   nestedValuesByKey: Object.freeze({}),
   longValues: 'truncate',
