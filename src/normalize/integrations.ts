@@ -3,6 +3,7 @@ import { isRecord } from '../_lib/is-record.js'
 import { keyIgnoringCase } from '../_lib/key-lookup.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
+import { firstSpelling } from './first-spelling.js'
 import type { IntercomOptions } from './model.js'
 
 /** `obj.Intercom`, with the key matched case-insensitively (iOS sends `intercom`). */
@@ -132,16 +133,7 @@ function read(
       )
       continue
     }
-    if (options[name] !== undefined) {
-      warn(
-        ctx.warnings,
-        'superseded',
-        p,
-        `"${name}" is already set by another spelling or by integrations.Intercom; ignored`,
-      )
-      continue
-    }
+    if (!firstSpelling(optionPaths, name, p, ctx.warnings)) continue
     ;(options as Record<string, unknown>)[name] = value
-    optionPaths[name] = p
   }
 }

@@ -108,7 +108,8 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
       } else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
       return
     case 'boolean':
-      if (sink.kind === 'attribute') put(sink, key, value as V, path, ctx)
+      // Contact and company attributes take booleans; only event metadata has none.
+      if (sink.kind !== 'metadata') put(sink, key, value as V, path, ctx)
       else {
         warn(
           ctx.warnings,
