@@ -1,5 +1,6 @@
 import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
+import { MESSENGER_OPTIONS } from '../intercom-options.js'
 import type {
   NormalizedGroup,
   NormalizedIdentify,
@@ -8,7 +9,7 @@ import type {
 } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { InputError, Invalid, Skipped, Warning } from '../types.js'
-import { ALL_OPTIONS, NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
+import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
 import {
   addIdentifyData,
@@ -83,12 +84,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
   switch (m.type) {
     case 'page':
       warnPageData(event, m, warnings)
-      warnUnsentOptions(
-        m,
-        ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
-        'a page boots or updates the Messenger with app_id and the widget options only',
-        warnings,
-      )
+      warnUnsentOptions(m, MESSENGER_OPTIONS.page, warnings)
       return mapped([open(widget())], warnings)
     case 'identify':
       return identify(m, widget(), open, n.now, warnings)
@@ -97,12 +93,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
     case 'track':
       return track(m, warnings)
     case 'reset':
-      warnUnsentOptions(
-        m,
-        ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
-        'after reset the Messenger boots a fresh anonymous session',
-        warnings,
-      )
+      warnUnsentOptions(m, MESSENGER_OPTIONS.reset, warnings)
       return mapped(
         [
           { method: 'shutdown', args: [] },
@@ -149,20 +140,13 @@ function group(
   const user = knowsUser(m.user)
   const company = attachableCompany(m.company, warnings)
   const calls: MessengerCall[] = []
-  if (!booted || company !== undefined) {
-    warnUnsentOptions(
-      m,
-      user
-        ? ['unsubscribedFromEmails', 'languageOverride']
-        : ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
-      user
-        ? 'a group sends the company and the user identity only'
-        : 'a group without a userId or email sends the company only',
-      warnings,
-    )
-  } else {
-    warnUnsentOptions(m, ALL_OPTIONS, 'nothing is sent for this group', warnings)
-  }
+  const unsent =
+    booted && company === undefined
+      ? MESSENGER_OPTIONS.groupNothingSent
+      : user
+        ? MESSENGER_OPTIONS.group
+        : MESSENGER_OPTIONS.groupWithoutUser
+  warnUnsentOptions(m, unsent, warnings)
   warnDeviceRecorded(m, now, TARGET, warnings)
   if (!booted) {
     const boot = widget()
@@ -179,7 +163,7 @@ function group(
 }
 
 function track(m: NormalizedTrack, warnings: Warning[]): MessengerMapping {
-  warnUnsentOptions(m, ALL_OPTIONS, 'trackEvent takes an event name and metadata only', warnings)
+  warnUnsentOptions(m, MESSENGER_OPTIONS.track, warnings)
   const call: MessengerCall = hasKeys(m.metadata)
     ? { method: 'trackEvent', args: [m.eventName, m.metadata] }
     : { method: 'trackEvent', args: [m.eventName] }

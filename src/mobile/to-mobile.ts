@@ -1,9 +1,10 @@
 import { hasKeys } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
+import { MOBILE_OPTIONS } from '../intercom-options.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { MapOptions, Skipped, Warning } from '../types.js'
-import { ALL_OPTIONS, NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
+import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
 import { identifyUpdate, mobileCompany } from './user-attributes.js'
 
@@ -57,7 +58,7 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
     case 'identify':
       return identify(m, n.now, warnings)
     case 'track': {
-      warnUnsentOptions(m, ALL_OPTIONS, 'logEvent takes an event name and metadata only', warnings)
+      warnUnsentOptions(m, MOBILE_OPTIONS.track, warnings)
       const call: MobileCall = hasKeys(m.metadata)
         ? { method: 'logEvent', args: [m.eventName, m.metadata] }
         : { method: 'logEvent', args: [m.eventName] }
@@ -66,7 +67,7 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
     case 'group':
       return group(m, n.now, warnings)
     case 'reset':
-      warnUnsentOptions(m, ALL_OPTIONS, 'reset logs the user out', warnings)
+      warnUnsentOptions(m, MOBILE_OPTIONS.reset, warnings)
       return mapped([{ method: 'logout', args: [] }], warnings)
     case 'page':
       return unsupported(
@@ -96,16 +97,11 @@ function identify(
     if (userId !== undefined) login.userId = userId
     if (email !== undefined) login.email = email
     calls.push({ method: 'loginUserWithUserAttributes', args: [login] })
+    warnUnsentOptions(m, MOBILE_OPTIONS.identify, warnings)
   } else {
-    warnUnsentOptions(
-      m,
-      ['userHash'],
-      'an unidentified user (no userId or email) has no identity to verify',
-      warnings,
-    )
+    warnUnsentOptions(m, MOBILE_OPTIONS.identifyUnidentified, warnings)
     calls.push({ method: 'loginUnidentifiedUser', args: [] })
   }
-  warnMessengerOnly(m, warnings)
   const update = identifyUpdate(m, warnings)
   if (update !== undefined) calls.push({ method: 'updateUser', args: [update] })
   warnDeviceRecorded(m, now, TARGET, warnings)
@@ -113,27 +109,11 @@ function identify(
 }
 
 function group(m: NormalizedGroup, now: number | undefined, warnings: Warning[]): MobileMapping {
-  warnUnsentOptions(m, ALL_OPTIONS, 'a group only adds a company to the logged-in user', warnings)
+  warnUnsentOptions(m, MOBILE_OPTIONS.group, warnings)
   warnDeviceRecorded(m, now, TARGET, warnings)
   const company = mobileCompany(m.company, warnings)
   return mapped(
     company === undefined ? [] : [{ method: 'updateUser', args: [{ companies: [company] }] }],
-    warnings,
-  )
-}
-
-/** Options the mobile calls have no place for. */
-function warnMessengerOnly(m: NormalizedIdentify, warnings: Warning[]): void {
-  warnUnsentOptions(
-    m,
-    ['userJwt'],
-    'the mobile target verifies identity with setUserHash (user_hash) only',
-    warnings,
-  )
-  warnUnsentOptions(
-    m,
-    ['hideDefaultLauncher'],
-    'it is a web Messenger setting (mobile apps call Intercom.setLauncherVisibility)',
     warnings,
   )
 }

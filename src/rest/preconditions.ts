@@ -1,5 +1,6 @@
 import type { InputErrorCode } from '../codes.js'
 import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
+import { REST_OPTIONS } from '../intercom-options.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
@@ -64,11 +65,10 @@ export function restPreconditions(
       }
     }
   }
-  const verification = 'over REST: identity verification applies to the Messenger and mobile SDKs'
-  warnUnsentOptions(m, ['userHash', 'userJwt'], verification, warnings)
-  warnUnsentOptions(m, ['hideDefaultLauncher'], 'over REST: it is a Messenger setting', warnings)
-  const language = 'over REST: the REST API cannot set language_override'
-  warnUnsentOptions(m, ['languageOverride'], language, warnings)
+  // Every other type returned above as unsupported.
+  if (m.type === 'identify' || m.type === 'track' || m.type === 'group') {
+    warnUnsentOptions(m, REST_OPTIONS[m.type], warnings)
+  }
   // REST sets last-seen only from a time it is given; the device SDKs record their own.
   if (
     (m.type === 'identify' || (m.type === 'group' && !noUser)) &&
@@ -77,10 +77,6 @@ export function restPreconditions(
   ) {
     const message = 'No timestamp and no options.now: last-seen is not updated'
     warn(warnings, 'no_last_seen', 'timestamp', message)
-  }
-  if (m.type !== 'identify') {
-    const reason = `over REST only an identify updates the user, not a ${m.type}`
-    warnUnsentOptions(m, ['unsubscribedFromEmails'], reason, warnings)
   }
   if (m.type === 'group' && noUser) {
     warn(
