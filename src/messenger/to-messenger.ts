@@ -4,20 +4,15 @@ import { MESSENGER_OPTIONS } from '../intercom-options.js'
 import type {
   NormalizedGroup,
   NormalizedIdentify,
-  NormalizedOther,
+  NormalizedPage,
   NormalizedTrack,
 } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
+import { hasUser } from '../normalize/user.js'
 import type { InputError, Invalid, Skipped, Warning } from '../types.js'
 import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
-import {
-  addIdentifyData,
-  addUser,
-  attachableCompany,
-  knowsUser,
-  widgetSettings,
-} from './settings-object.js'
+import { addIdentifyData, addUser, attachableCompany, widgetSettings } from './settings-object.js'
 import type {
   MessengerBootSettings,
   MessengerCall,
@@ -83,7 +78,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
 
   switch (m.type) {
     case 'page':
-      warnPageData(event, m, warnings)
+      warnPageData(m, warnings)
       warnUnsentOptions(m, MESSENGER_OPTIONS.page, warnings)
       return mapped([open(widget())], warnings)
     case 'identify':
@@ -115,7 +110,7 @@ function identify(
   now: number | undefined,
   warnings: Warning[],
 ): MessengerMapping {
-  if (!knowsUser(m.user)) {
+  if (!hasUser(m.user)) {
     return {
       status: 'skipped',
       reason: 'no_user',
@@ -137,7 +132,7 @@ function group(
   now: number | undefined,
   warnings: Warning[],
 ): MessengerMapping {
-  const user = knowsUser(m.user)
+  const user = hasUser(m.user)
   const company = attachableCompany(m.company, warnings)
   const calls: MessengerCall[] = []
   const unsent =
@@ -171,21 +166,12 @@ function track(m: NormalizedTrack, warnings: Warning[]): MessengerMapping {
 }
 
 /** A page's name, category and properties have no place in the Messenger: warned once each. */
-function warnPageData(event: unknown, m: NormalizedOther, warnings: Warning[]): void {
+function warnPageData(m: NormalizedPage, warnings: Warning[]): void {
   const why = 'the Messenger has no page views; a page only boots or updates it'
   if (m.name !== undefined) warn(warnings, 'unsupported_field', 'name', `Not sent: ${why}`)
-  if (!isRecord(event)) return
-  if (typeof event.category === 'string') {
-    warn(warnings, 'unsupported_field', 'category', `Not sent: ${why}`)
-  }
-  const properties = event.properties
-  if (isRecord(properties)) {
-    for (const key in properties) {
-      if (properties[key] !== undefined) {
-        warn(warnings, 'unsupported_field', 'properties', `Page properties are not sent: ${why}`)
-        return
-      }
-    }
+  if (m.category !== undefined) warn(warnings, 'unsupported_field', 'category', `Not sent: ${why}`)
+  if (m.properties !== undefined) {
+    warn(warnings, 'unsupported_field', 'properties', `Page properties are not sent: ${why}`)
   }
 }
 

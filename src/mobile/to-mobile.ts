@@ -3,6 +3,7 @@ import { warnDeviceRecorded } from '../device-mode.js'
 import { MOBILE_OPTIONS } from '../intercom-options.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
+import { hasUser } from '../normalize/user.js'
 import type { MapOptions, Skipped, Warning } from '../types.js'
 import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
@@ -88,7 +89,7 @@ function identify(
 ): MobileMapping {
   const calls: MobileCall[] = []
   const { userId, email } = m.user
-  if (userId !== undefined || email !== undefined) {
+  if (hasUser(m.user)) {
     // Identity verification must be set before the login.
     if (m.options.userHash !== undefined) {
       calls.push({ method: 'setUserHash', args: [m.options.userHash] })

@@ -3,6 +3,7 @@ import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
 import { REST_OPTIONS } from '../intercom-options.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
+import { hasUser } from '../normalize/user.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
 import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
@@ -30,7 +31,7 @@ export function restPreconditions(
   const why = UNSUPPORTED[m.type]
   if (why !== undefined)
     return { status: 'skipped', reason: 'unsupported_type', message: why, warnings }
-  const noUser = m.user.userId === undefined && m.user.email === undefined
+  const noUser = !hasUser(m.user)
   if (m.type === 'identify' && noUser) {
     return invalid(
       'missing_identity',
