@@ -1,5 +1,6 @@
 import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
+import { mapped as envelope, unsupportedType } from '../envelopes.js'
 import { MESSENGER_OPTIONS } from '../intercom-options.js'
 import type {
   NormalizedGroup,
@@ -9,7 +10,7 @@ import type {
 } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
-import type { InputError, Invalid, Skipped, Warning } from '../types.js'
+import type { InputError, Invalid, Warning } from '../types.js'
 import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
 import { addIdentifyData, addUser, attachableCompany, widgetSettings } from './settings-object.js'
@@ -97,9 +98,9 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
         warnings,
       )
     case 'screen':
-      return unsupported(NO_SCREEN, warnings)
+      return unsupportedType(NO_SCREEN, warnings)
     case 'alias':
-      return unsupported(NO_ALIAS, warnings)
+      return unsupportedType(NO_ALIAS, warnings)
   }
 }
 
@@ -176,11 +177,7 @@ function warnPageData(m: NormalizedPage, warnings: Warning[]): void {
 }
 
 function mapped(calls: MessengerCall[], warnings: Warning[]): MessengerMapping {
-  return { status: 'mapped', warnings, calls }
-}
-
-function unsupported(message: string, warnings: Warning[]): Skipped {
-  return { status: 'skipped', reason: 'unsupported_type', message, warnings }
+  return envelope({ calls }, warnings)
 }
 
 /** `appId` is absent from settings that are otherwise an object (or absent). */

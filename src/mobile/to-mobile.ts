@@ -1,10 +1,11 @@
 import { hasKeys } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
+import { mapped as envelope, unsupportedType } from '../envelopes.js'
 import { MOBILE_OPTIONS } from '../intercom-options.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
-import type { MapOptions, Skipped, Warning } from '../types.js'
+import type { MapOptions, Warning } from '../types.js'
 import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
 import { identifyUpdate, mobileCompany } from './user-attributes.js'
@@ -71,14 +72,14 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
       warnUnsentOptions(m, MOBILE_OPTIONS.reset, warnings)
       return mapped([{ method: 'logout', args: [] }], warnings)
     case 'page':
-      return unsupported(
+      return unsupportedType(
         'The mobile SDKs have no page call; only the web Messenger sends it (toMessenger)',
         warnings,
       )
     case 'screen':
-      return unsupported(NO_SCREEN, warnings)
+      return unsupportedType(NO_SCREEN, warnings)
     case 'alias':
-      return unsupported(NO_ALIAS, warnings)
+      return unsupportedType(NO_ALIAS, warnings)
   }
 }
 
@@ -120,9 +121,5 @@ function group(m: NormalizedGroup, now: number | undefined, warnings: Warning[])
 }
 
 function mapped(calls: MobileCall[], warnings: Warning[]): MobileMapping {
-  return { status: 'mapped', warnings, calls }
-}
-
-function unsupported(message: string, warnings: Warning[]): Skipped {
-  return { status: 'skipped', reason: 'unsupported_type', message, warnings }
+  return envelope({ calls }, warnings)
 }

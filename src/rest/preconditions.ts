@@ -1,4 +1,4 @@
-import type { InputErrorCode } from '../codes.js'
+import { invalid, unsupportedType } from '../envelopes.js'
 import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
 import { REST_OPTIONS } from '../intercom-options.js'
 import type { NormalizedEvent } from '../normalize/model.js'
@@ -6,7 +6,7 @@ import type { Normalized } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
 import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
-import { inputError, warn } from '../warnings.js'
+import { warn } from '../warnings.js'
 import { exceedsEventNameLimit } from './event-names.js'
 
 const UNSUPPORTED: Record<string, string> = {
@@ -29,8 +29,7 @@ export function restPreconditions(
 ): Skipped | Invalid | undefined {
   const m: NormalizedEvent = n.event
   const why = UNSUPPORTED[m.type]
-  if (why !== undefined)
-    return { status: 'skipped', reason: 'unsupported_type', message: why, warnings }
+  if (why !== undefined) return unsupportedType(why, warnings)
   const noUser = !hasUser(m.user)
   if (m.type === 'identify' && noUser) {
     return invalid(
@@ -88,13 +87,4 @@ export function restPreconditions(
     )
   }
   return undefined
-}
-
-function invalid(
-  code: InputErrorCode,
-  path: string,
-  message: string,
-  warnings: Warning[],
-): Invalid {
-  return { status: 'invalid', errors: [inputError(code, path, message)], warnings }
 }
