@@ -4,14 +4,23 @@
  * options a call has no place for (which ones: `intercom-options.ts`).
  * @module
  */
+
+import { unsupportedType } from './envelopes.js'
 import type { UnsentOptions } from './intercom-options.js'
 import type { IntercomOptions } from './normalize/model.js'
-import type { Warning } from './types.js'
+import type { Skipped, Warning } from './types.js'
 import { warn } from './warnings.js'
 
 /** Why a call type is sent by no target. */
-export const NO_SCREEN = 'Intercom has no screen call on any target'
-export const NO_ALIAS = 'Intercom has no alias call on any target'
+export const SENT_NOWHERE = {
+  screen: 'Intercom has no screen call on any target',
+  alias: 'Intercom has no alias call on any target',
+} as const
+
+/** The `unsupported_type` skip of a call type no target sends. */
+export function sentNowhere(type: keyof typeof SENT_NOWHERE, warnings: Warning[]): Skipped {
+  return unsupportedType(SENT_NOWHERE[type], warnings)
+}
 
 /** Every Intercom option, in a stable order. */
 export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [

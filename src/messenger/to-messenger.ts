@@ -1,6 +1,6 @@
 import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
-import { mapped as envelope, unsupportedType } from '../envelopes.js'
+import { mapped as envelope } from '../envelopes.js'
 import { MESSENGER_OPTIONS } from '../intercom-options.js'
 import type {
   NormalizedGroup,
@@ -11,7 +11,7 @@ import type {
 import { normalize } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
 import type { InputError, Invalid, Warning } from '../types.js'
-import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
+import { sentNowhere, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
 import { addIdentifyData, addUser, attachableCompany, widgetSettings } from './settings-object.js'
 import type {
@@ -98,9 +98,8 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
         warnings,
       )
     case 'screen':
-      return unsupportedType(NO_SCREEN, warnings)
     case 'alias':
-      return unsupportedType(NO_ALIAS, warnings)
+      return sentNowhere(m.type, warnings)
   }
 }
 

@@ -6,7 +6,7 @@ import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
 import type { MapOptions, Warning } from '../types.js'
-import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
+import { sentNowhere, warnUnsentOptions } from '../unsent.js'
 import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
 import { identifyUpdate, mobileCompany } from './user-attributes.js'
 
@@ -77,9 +77,8 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
         warnings,
       )
     case 'screen':
-      return unsupportedType(NO_SCREEN, warnings)
     case 'alias':
-      return unsupportedType(NO_ALIAS, warnings)
+      return sentNowhere(m.type, warnings)
   }
 }
 

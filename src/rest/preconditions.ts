@@ -5,14 +5,13 @@ import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
-import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
+import { SENT_NOWHERE, warnUnsentOptions } from '../unsent.js'
 import { warn } from '../warnings.js'
 import { exceedsEventNameLimit } from './event-names.js'
 
 const UNSUPPORTED: Record<string, string> = {
   page: 'Intercom REST has no page call; the Messenger target sends it (toMessenger)',
-  screen: NO_SCREEN,
-  alias: NO_ALIAS,
+  ...SENT_NOWHERE,
   reset: 'reset is a device-mode call; the Messenger and mobile targets send it',
 }
 
