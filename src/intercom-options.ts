@@ -100,23 +100,32 @@ export const MOBILE_OPTIONS = {
   },
 } as const satisfies Record<string, UnsentOptions>
 
+// Written out, not spread from a shared row: an object spread is not tree-shakable, and
+// this table must not reach the Messenger's bundle.
 const REST_VERIFY = 'over REST: identity verification applies to the Messenger and mobile SDKs'
-const REST_COMMON = {
-  userHash: REST_VERIFY,
-  userJwt: REST_VERIFY,
-  hideDefaultLauncher: 'over REST: it is a Messenger setting',
-  languageOverride: 'over REST: the REST API cannot set language_override',
-} as const
+const REST_LAUNCHER = 'over REST: it is a Messenger setting'
+const REST_LANGUAGE = 'over REST: the REST API cannot set language_override'
 
 /** REST (2.x and 1.4). Only `identify` sends an option: `unsubscribed_from_emails`. */
 export const REST_OPTIONS = {
-  identify: REST_COMMON,
+  identify: {
+    userHash: REST_VERIFY,
+    userJwt: REST_VERIFY,
+    hideDefaultLauncher: REST_LAUNCHER,
+    languageOverride: REST_LANGUAGE,
+  },
   track: {
-    ...REST_COMMON,
+    userHash: REST_VERIFY,
+    userJwt: REST_VERIFY,
+    hideDefaultLauncher: REST_LAUNCHER,
     unsubscribedFromEmails: 'over REST only an identify updates the user, not a track',
+    languageOverride: REST_LANGUAGE,
   },
   group: {
-    ...REST_COMMON,
+    userHash: REST_VERIFY,
+    userJwt: REST_VERIFY,
+    hideDefaultLauncher: REST_LAUNCHER,
     unsubscribedFromEmails: 'over REST only an identify updates the user, not a group',
+    languageOverride: REST_LANGUAGE,
   },
 } as const satisfies Record<string, UnsentOptions>
