@@ -116,14 +116,16 @@ interface Config {
  *
  * @example
  * ```ts
- * import { createRateLimiter, deliverAll } from 'segment-intercom'
+ * import { createRateLimiter, deliverAll, mergeKnown } from 'segment-intercom'
  *
  * const report = await deliverAll(events, {
  *   send, // adds Authorization and does the HTTP call
  *   concurrency: 8,
  *   limiter: createRateLimiter({ limit: 1_600, windowMs: 10_000 }),
+ *   known: stored, // what earlier batches learned
  *   onProgress: (p) => console.log(`${p.done} done, ${p.requests} requests`),
  * })
+ * await store(mergeKnown(stored, report.learned))
  * for (const r of report.results) {
  *   if (r.outcome.status === 'retry') requeue(events[r.index], r.reason) // gave up or aborted
  * }
@@ -233,6 +235,7 @@ export async function deliverAll(
           status: 'retry',
           code: 'transport_error',
           message: `${request.method} ${request.path} was not answered: ${errorMessage(error)}`,
+          learned: { version: 1 },
         }
       }
       if (limiter !== undefined && isResponse(response)) limiter.observe(response, clock.now())
@@ -270,7 +273,8 @@ export async function deliverAll(
       for (;;) {
         // Mapped again for each attempt: with what the earlier exchanges learned meanwhile.
         const mapping = toRest(item.event, restOptions())
-        if (mapping.status !== 'mapped') return finish(lane, item, { status: 'not_sent', mapping })
+        if (mapping.status !== 'mapped')
+          return finish(lane, item, { status: 'not_sent', mapping, learned: { version: 1 } })
         if (aborted) return finish(lane, item, abortedOutcome(item.last), 'aborted')
         item.attempts++
         const ran = await runExchange(mapping.exchange())
@@ -303,6 +307,7 @@ export async function deliverAll(
         status: 'failed',
         code: 'internal_error',
         message: errorMessage(error),
+        learned: { version: 1 },
       })
     }
   }
@@ -391,16 +396,21 @@ export async function deliverAll(
 }
 
 /**
- * The outcome's `learned`, when it has one (exchanges report it on every outcome;
- * an outcome built by hand or by `deliverAll` itself may have none).
+ * The outcome's `learned`, when it is a state (an outcome built by hand, e.g. by a
+ * test's transport wrapper, may have none).
  */
 function learnedOf(outcome: Outcome): KnownState | undefined {
-  const value: unknown = (outcome as { learned?: unknown }).learned
+  const value: unknown = outcome.learned
   return isRecord(value) && value.version === 1 ? (value as KnownState) : undefined
 }
 
 /** What a generator is told when it is closed early (its value is never read). */
-const CLOSED_EARLY: Outcome = { status: 'retry', code: 'aborted', message: '' }
+const CLOSED_EARLY: Outcome = {
+  status: 'retry',
+  code: 'aborted',
+  message: '',
+  learned: { version: 1 },
+}
 
 function abortedOutcome(last: Outcome | undefined): Retry {
   const before =
@@ -409,6 +419,7 @@ function abortedOutcome(last: Outcome | undefined): Retry {
     status: 'retry',
     code: 'aborted',
     message: `The delivery was aborted before this event ended${before}`,
+    learned: { version: 1 },
   }
 }
 
