@@ -1,5 +1,5 @@
 import { isRecord } from '../is-record.js'
-import { header } from './headers.js'
+import { responseHeader } from './response-header.js'
 import type { IntercomRequest, IntercomResponse, Outcome } from './types.js'
 
 /** An outcome that ends an exchange early (anything but `delivered`). */
@@ -107,13 +107,13 @@ function rateLimited(
   message: string,
 ): Retry {
   const outcome: Retry = { status: 'retry', code: 'rate_limited', message }
-  const reset = Number(header(response.headers, 'X-RateLimit-Reset'))
+  const reset = Number(responseHeader(response.headers, 'X-RateLimit-Reset'))
   if (Number.isFinite(reset) && reset > 0) {
     outcome.retryAt = reset * 1000
     if (nowMs !== undefined) outcome.retryAfterMs = Math.max(0, outcome.retryAt - nowMs)
     return outcome
   }
-  const after = Number(header(response.headers, 'Retry-After'))
+  const after = Number(responseHeader(response.headers, 'Retry-After'))
   if (Number.isFinite(after) && after >= 0) {
     outcome.retryAfterMs = after * 1000
     if (nowMs !== undefined) outcome.retryAt = nowMs + outcome.retryAfterMs

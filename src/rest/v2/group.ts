@@ -1,6 +1,6 @@
 import type { NormalizedGroup } from '../../normalize/model.js'
 import { companyBody } from '../bodies.js'
-import { endpoint, segment } from '../endpoint.js'
+import { encodePathSegment, endpoint } from '../endpoint.js'
 import type { Exchange } from '../types.js'
 import { findContact } from './find-contact.js'
 import {
@@ -40,7 +40,7 @@ export function* groupExchange(c: Conversation, m: NormalizedGroup): Exchange {
     : yield* attachCompany(c, contactId, companyId)
   if (isStop(linked)) return linked
   if (m.lastSeenAt !== undefined) {
-    const touch = endpoint(c.settings, 'PUT', `/contacts/${segment(contactId)}`, {
+    const touch = endpoint(c.settings, 'PUT', `/contacts/${encodePathSegment(contactId)}`, {
       last_seen_at: m.lastSeenAt,
     })
     const done = yield* write(c, touch, 'contact')

@@ -1,7 +1,7 @@
 import type { NormalizedIdentify } from '../../normalize/model.js'
 import { companyBody } from '../bodies.js'
 import { errorList, errorText } from '../classify.js'
-import { endpoint, segment } from '../endpoint.js'
+import { encodePathSegment, endpoint } from '../endpoint.js'
 import type { Exchange, IntercomRequest } from '../types.js'
 import { findContact } from './find-contact.js'
 import {
@@ -68,7 +68,12 @@ function* upsertContact(
 }
 
 function* updateContact(c: Conversation, id: string, body: Record<string, unknown>): Step<string> {
-  const update: IntercomRequest = endpoint(c.settings, 'PUT', `/contacts/${segment(id)}`, body)
+  const update: IntercomRequest = endpoint(
+    c.settings,
+    'PUT',
+    `/contacts/${encodePathSegment(id)}`,
+    body,
+  )
   const updated = yield* write(c, update, 'contact')
   return isStop(updated) ? updated : idOf(update, updated)
 }

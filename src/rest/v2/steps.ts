@@ -2,7 +2,7 @@ import { isRecord } from '../../is-record.js'
 import type { ResolvedSettings } from '../../settings/types.js'
 import type { Warning } from '../../types.js'
 import { classify, isResponse, type Stop } from '../classify.js'
-import { endpoint, segment } from '../endpoint.js'
+import { encodePathSegment, endpoint } from '../endpoint.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { inferDataType, missingAttribute } from './missing-attribute.js'
 
@@ -127,9 +127,14 @@ export function* upsertCompany(c: Conversation, body: Record<string, unknown>): 
 
 /** `POST /contacts/{id}/companies`: attach a company to the contact. */
 export function* attachCompany(c: Conversation, contactId: string, companyId: string): Step<true> {
-  const request = endpoint(c.settings, 'POST', `/contacts/${segment(contactId)}/companies`, {
-    id: companyId,
-  })
+  const request = endpoint(
+    c.settings,
+    'POST',
+    `/contacts/${encodePathSegment(contactId)}/companies`,
+    {
+      id: companyId,
+    },
+  )
   const response = yield* call(c, request)
   return isStop(response) ? response : true
 }
@@ -146,7 +151,7 @@ export function* detachCompany(
   companyId: string,
   path: string,
 ): Step<true> {
-  const find = endpoint(c.settings, 'GET', `/companies?company_id=${segment(companyId)}`)
+  const find = endpoint(c.settings, 'GET', `/companies?company_id=${encodePathSegment(companyId)}`)
   const found = yield* call(c, find, [404])
   if (isStop(found)) return found
   const id = found.status === 404 ? undefined : lookedUpCompany(find, found, companyId)
@@ -172,7 +177,7 @@ export function* detachById(
   const del = endpoint(
     c.settings,
     'DELETE',
-    `/contacts/${segment(contactId)}/companies/${segment(intercomCompanyId)}`,
+    `/contacts/${encodePathSegment(contactId)}/companies/${encodePathSegment(intercomCompanyId)}`,
   )
   const gone = yield* call(c, del, [404])
   if (isStop(gone)) return gone

@@ -1,5 +1,5 @@
 /** A response header by name, whatever its case (transports differ). */
-export function header(
+export function responseHeader(
   headers: Record<string, string> | undefined,
   name: string,
 ): string | undefined {
