@@ -21,6 +21,10 @@ export interface Normalized {
   settings: ResolvedSettings
   /** Unix seconds: `options.now`, else the event timestamp. */
   now: number | undefined
+  /** `options.now` in epoch milliseconds, when given (REST measures `retryAfterMs` from it). */
+  nowMs: number | undefined
+  /** REST: `options.knownEventNames`, the workspace's active event names, when given. */
+  knownEventNames: Iterable<string> | undefined
   warnings: Warning[]
 }
 
@@ -57,6 +61,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
   const event = parsed.event
 
   let now: number | undefined
+  let nowMs: number | undefined
   if (options?.now !== undefined) {
     now = nowSeconds(options.now)
     if (now === undefined) {
@@ -67,6 +72,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
         warnings,
       }
     }
+    nowMs = typeof options.now === 'number' ? options.now : options.now.getTime()
   }
 
   const integrations = isRecord(event.integrations) ? event.integrations : undefined
@@ -94,6 +100,8 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
     event: model(event, base, ctx),
     settings: resolved.settings,
     now: ctx.now,
+    nowMs,
+    knownEventNames: options?.knownEventNames,
     warnings,
   }
 }

@@ -3,7 +3,7 @@ import { responseHeader } from './response-header.js'
 import type { IntercomRequest, IntercomResponse, Outcome } from './types.js'
 
 /** An outcome that ends an exchange early (anything but `delivered`). */
-export type Stop = Exclude<Outcome, { status: 'delivered' } | { status: 'not_sent' }>
+export type Ending = Exclude<Outcome, { status: 'delivered' } | { status: 'not_sent' }>
 
 /** Intercom's error text when a workspace is at its event-name limit. */
 export const EVENT_NAME_LIMIT_TEXT = 'Cannot have more than 120 active event names'
@@ -45,7 +45,7 @@ export function classify(
   request: IntercomRequest,
   response: unknown,
   nowMs: number | undefined,
-): Stop | undefined {
+): Ending | undefined {
   if (!isResponse(response)) {
     return {
       status: 'failed',

@@ -1,7 +1,7 @@
 import type { InputErrorCode } from '../codes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
-import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
+import type { Invalid, Skipped, Warning } from '../types.js'
 import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
 import { exceedsEventNameLimit } from './event-names.js'
@@ -21,7 +21,6 @@ const UNSUPPORTED: Record<string, string> = {
  */
 export function restPreconditions(
   n: Normalized,
-  options: MapOptions | undefined,
   warnings: Warning[],
 ): Skipped | Invalid | undefined {
   const m: NormalizedEvent = n.event
@@ -54,7 +53,7 @@ export function restPreconditions(
         warnings,
       )
     }
-    if (exceedsEventNameLimit(options?.knownEventNames, m.eventName)) {
+    if (exceedsEventNameLimit(n.knownEventNames, m.eventName)) {
       return {
         status: 'skipped',
         reason: 'event_name_limit',

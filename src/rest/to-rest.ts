@@ -4,15 +4,13 @@ import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Mapped, Skipped, Warning } from '../types.js'
 import { eventBody } from './bodies.js'
 import { endpoint } from './endpoint.js'
+import { converse, type Script, single } from './kernel.js'
 import { restPreconditions } from './preconditions.js'
-import { singleExchange } from './single-exchange.js'
 import type { Exchange } from './types.js'
 import { v1Request } from './v1/request.js'
-import { contactBody } from './v2/contact-body.js'
-import { groupExchange } from './v2/group.js'
-import { identifyExchange } from './v2/identify.js'
-import type { Conversation } from './v2/steps.js'
-
+import { contactBody } from './v2/contacts.js'
+import { group } from './v2/group.js'
+import { identify } from './v2/identify.js'
 /** A REST mapping: call `exchange()` for a fresh sans-I/O conversation with Intercom. */
 export type RestMapping = Mapped<{ exchange(): Exchange }> | Skipped | Invalid
 
@@ -41,53 +39,46 @@ export function toRest(event: unknown, options?: MapOptions): RestMapping {
   const n = normalize(event, options)
   if (n.status !== 'normalized') return n
   const warnings = n.warnings
-  const stop = restPreconditions(n, options, warnings)
+  const stop = restPreconditions(n, warnings)
   if (stop !== undefined) return stop
-  const nowMs = epochMs(options?.now)
   const m = n.event
-  const settings = n.settings
-
-  if (settings.apiVersion === '1.4') {
-    const request = v1Request(m, settings, warnings)
-    if (request === undefined) return unsupported(m, warnings)
-    return { status: 'mapped', warnings, exchange: () => singleExchange(request, warnings, nowMs) }
-  }
-  return v2Mapping(m, settings, warnings, nowMs)
+  const script =
+    n.settings.apiVersion === '1.4'
+      ? v1Script(m, n.settings, warnings)
+      : v2Script(m, n.settings, warnings)
+  if (script === undefined) return unsupported(m, warnings)
+  const setup = { settings: n.settings, nowMs: n.nowMs, warnings }
+  return { status: 'mapped', warnings, exchange: () => converse(setup, script) }
 }
 
-function v2Mapping(
+/** 1.4: one request per call (`POST /users` upserts the user and their companies). */
+function v1Script(
   m: NormalizedEvent,
   settings: ResolvedSettings,
   warnings: Warning[],
-  nowMs: number | undefined,
-): RestMapping {
-  const conversation = (): Conversation => ({
-    settings,
-    nowMs,
-    requests: 0,
-    warnings: warnings.slice(),
-  })
+): Script | undefined {
+  const request = v1Request(m, settings, warnings)
+  return request === undefined ? undefined : single(request)
+}
+
+/** 2.x: a conversation per call type; bodies are built here, once per mapping. */
+function v2Script(
+  m: NormalizedEvent,
+  settings: ResolvedSettings,
+  warnings: Warning[],
+): Script | undefined {
   switch (m.type) {
     case 'identify': {
       const body = contactBody(m, warnings)
-      return {
-        status: 'mapped',
-        warnings,
-        exchange: () => identifyExchange(conversation(), m, body),
-      }
+      return (c) => identify(c, m, body)
     }
-    case 'track': {
-      const request = endpoint(settings, 'POST', '/events', eventBody(m, m.createdAt ?? 0))
-      return {
-        status: 'mapped',
-        warnings,
-        exchange: () => singleExchange(request, warnings, nowMs),
-      }
-    }
+    case 'track':
+      // preconditions guarantee createdAt
+      return single(endpoint(settings, 'POST', '/events', eventBody(m, m.createdAt ?? 0)))
     case 'group':
-      return { status: 'mapped', warnings, exchange: () => groupExchange(conversation(), m) }
+      return (c) => group(c, m)
     default:
-      return unsupported(m, warnings)
+      return undefined
   }
 }
 
@@ -98,10 +89,4 @@ function unsupported(m: NormalizedEvent, warnings: Warning[]): Skipped {
     message: `REST does not send ${m.type}`,
     warnings,
   }
-}
-
-/** `options.now` in epoch ms (normalize has already rejected an invalid one). */
-function epochMs(now: Date | number | undefined): number | undefined {
-  if (now === undefined) return undefined
-  return typeof now === 'number' ? now : now.getTime()
 }

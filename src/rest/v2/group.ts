@@ -1,50 +1,35 @@
 import type { NormalizedGroup } from '../../normalize/model.js'
 import { companyBody } from '../bodies.js'
-import { encodePathSegment, endpoint } from '../endpoint.js'
-import type { Exchange } from '../types.js'
-import { findContact } from './find-contact.js'
-import {
-  attachCompany,
-  type Conversation,
-  detachById,
-  isStop,
-  upsertCompany,
-  write,
-} from './steps.js'
+import { type Conversation, type Step, Stop } from '../kernel.js'
+import { attachCompany, detachById, upsertCompany } from './companies.js'
+import { findContact, touchContact } from './contacts.js'
 
 /**
  * group over 2.x: upsert the company (`company_id` = groupId); then, when the call
  * names a user, find their contact, attach it (detach with `remove: true`), and
- * update its last-seen (the
- * Segment doc: a group call with a userId counts as activity unless
- * `context.active` is false). A user Intercom does not have yet → retry
- * `contact_not_found`, so a group sent before its identify is not lost.
+ * update its last-seen (the Segment doc: a group call with a userId counts as
+ * activity unless `context.active` is false). A user Intercom does not have yet →
+ * retry `contact_not_found`, so a group sent before its identify is not lost.
  */
-export function* groupExchange(c: Conversation, m: NormalizedGroup): Exchange {
+export function* group(c: Conversation, m: NormalizedGroup): Step<void> {
   const companyId = yield* upsertCompany(c, companyBody(m.company, false))
-  if (isStop(companyId)) return companyId
-  if (m.user.userId === undefined && m.user.email === undefined) {
-    return { status: 'delivered', requests: c.requests, warnings: c.warnings }
-  }
+  if (companyId instanceof Stop) return companyId
+  if (m.user.userId === undefined && m.user.email === undefined) return
   const contactId = yield* findContact(c, m.user)
-  if (isStop(contactId)) return contactId
+  if (contactId instanceof Stop) return contactId
   if (contactId === undefined) {
-    return {
+    return new Stop({
       status: 'retry',
       code: 'contact_not_found',
       message: `The company was saved, but Intercom has no user ${m.user.userId ?? m.user.email} yet (or search has not caught up): deliver their identify first, then retry`,
-    }
+    })
   }
   const linked = m.company.remove
     ? yield* detachById(c, contactId, companyId, m.company.path)
     : yield* attachCompany(c, contactId, companyId)
-  if (isStop(linked)) return linked
+  if (linked instanceof Stop) return linked
   if (m.lastSeenAt !== undefined) {
-    const touch = endpoint(c.settings, 'PUT', `/contacts/${encodePathSegment(contactId)}`, {
-      last_seen_at: m.lastSeenAt,
-    })
-    const done = yield* write(c, touch, 'contact')
-    if (isStop(done)) return done
+    const touched = yield* touchContact(c, contactId, m.lastSeenAt)
+    if (touched instanceof Stop) return touched
   }
-  return { status: 'delivered', requests: c.requests, warnings: c.warnings }
 }

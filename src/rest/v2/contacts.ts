@@ -1,0 +1,167 @@
+/**
+ * Contact steps over 2.x, which has no user upsert: the contact body, the search
+ * that finds a user's contact, and the create-or-update that writes it.
+ * @module
+ */
+import { hasKeys } from '../../is-record.js'
+import type { NormalizedIdentify, UserIdentity } from '../../normalize/model.js'
+import type { Warning } from '../../types.js'
+import { warn } from '../../warnings.js'
+import { errorList, errorText } from '../classify.js'
+import { encodePathSegment, endpoint } from '../endpoint.js'
+import { type Conversation, call, idOf, listOf, type Step, Stop } from '../kernel.js'
+import { write } from './data-attributes.js'
+
+/**
+ * The 2.x contact body (`POST /contacts` adds `role: 'user'`; `PUT /contacts/{id}`
+ * takes it as is). Fields 2.x cannot write are warned, not sent.
+ */
+export function contactBody(m: NormalizedIdentify, warnings: Warning[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  if (m.user.userId !== undefined) body.external_id = m.user.userId
+  if (m.user.email !== undefined) body.email = m.user.email
+  if (m.name !== undefined) body.name = m.name
+  if (m.phone !== undefined) body.phone = m.phone
+  if (m.avatar !== undefined) body.avatar = m.avatar
+  if (m.signedUpAt !== undefined) body.signed_up_at = m.signedUpAt
+  if (m.lastSeenAt !== undefined) body.last_seen_at = m.lastSeenAt
+  if (m.options.unsubscribedFromEmails !== undefined) {
+    body.unsubscribed_from_emails = m.options.unsubscribedFromEmails
+  }
+  if (hasKeys(m.customAttributes)) body.custom_attributes = m.customAttributes
+  if (m.ip !== undefined) {
+    warn(
+      warnings,
+      'unsupported_field',
+      'context.ip',
+      'The 2.x Contacts API cannot set last_seen_ip; not sent',
+    )
+  }
+  if (m.userAgent !== undefined) {
+    warn(
+      warnings,
+      'unsupported_field',
+      'context.userAgent',
+      'The 2.x Contacts API cannot set last_seen_user_agent; not sent',
+    )
+  }
+  return body
+}
+
+/**
+ * `POST /contacts/search` for the user: by `external_id`, or by email, or (both
+ * known) either, in one request; {@link pickContact} chooses among the results.
+ */
+export function searchBody(user: UserIdentity): Record<string, unknown> {
+  const byId =
+    user.userId === undefined
+      ? undefined
+      : { field: 'external_id', operator: '=', value: user.userId }
+  const byEmail =
+    user.email === undefined ? undefined : { field: 'email', operator: '=', value: user.email }
+  const query = byId && byEmail ? { operator: 'OR', value: [byId, byEmail] } : (byId ?? byEmail)
+  return { query }
+}
+
+/** A contact as the search answers it (only what the choice needs). */
+interface FoundContact {
+  id: string
+  external_id?: unknown
+  email?: unknown
+  role?: unknown
+}
+
+/**
+ * The contact the search found for this user: the one whose `external_id` is the
+ * userId; else, by email, a user without an `external_id` (it is adopted: the update
+ * sets it) — never a contact that belongs to another userId, never a lead.
+ */
+export function pickContact(data: readonly FoundContact[], user: UserIdentity): string | undefined {
+  if (user.userId !== undefined) {
+    for (const c of data) if (c.external_id === user.userId) return c.id
+    for (const c of data) {
+      const noExternalId =
+        c.external_id === undefined || c.external_id === null || c.external_id === ''
+      if (noExternalId && c.email === user.email && c.role === 'user') return c.id
+    }
+    return undefined
+  }
+  // Leads are never adopted: Segment's identify creates users, not leads.
+  for (const c of data) if (c.email === user.email && c.role === 'user') return c.id
+  return undefined
+}
+
+/**
+ * `POST /contacts/search` for the user; Intercom's id of their contact, or
+ * `undefined` when there is none (yet: search lags creation by minutes).
+ */
+export function* findContact(c: Conversation, user: UserIdentity): Step<string | undefined> {
+  const request = endpoint(c.settings, 'POST', '/contacts/search', searchBody(user))
+  const response = yield* call(c, request)
+  if (response instanceof Stop) return response
+  const list = listOf(request, response)
+  if (list instanceof Stop) return list
+  return pickContact(list, user)
+}
+
+/**
+ * Writes the user's contact and returns its id: found by search → updated; not
+ * found → created (a 409 means it exists but search has not caught up: the error
+ * names its id, which is updated).
+ */
+export function* upsertContact(
+  c: Conversation,
+  user: UserIdentity,
+  body: Record<string, unknown>,
+): Step<string> {
+  const found = yield* findContact(c, user)
+  if (found instanceof Stop) return found
+  if (found !== undefined) return yield* updateContact(c, found, body)
+
+  const create = endpoint(c.settings, 'POST', '/contacts', { role: 'user', ...body })
+  const created = yield* write(c, create, 'contact', [409])
+  if (created instanceof Stop) return created
+  if (created.status === 409) {
+    const existing = conflictId(errorList(created.body))
+    if (existing !== undefined) return yield* updateContact(c, existing, body)
+    return new Stop({
+      status: 'retry',
+      code: 'conflict',
+      message: `POST /contacts answered 409 without the existing contact's id (${errorText(created.body)}); search has not caught up yet: retry later`,
+    })
+  }
+  return idOf(create, created)
+}
+
+/** `PUT /contacts/{id}` with `body`; returns the contact's id. */
+export function* updateContact(
+  c: Conversation,
+  id: string,
+  body: Record<string, unknown>,
+): Step<string> {
+  const update = endpoint(c.settings, 'PUT', `/contacts/${encodePathSegment(id)}`, body)
+  const updated = yield* write(c, update, 'contact')
+  return updated instanceof Stop ? updated : idOf(update, updated)
+}
+
+/** `PUT /contacts/{id}` with only `last_seen_at`: the call counts as the user's activity. */
+export function* touchContact(c: Conversation, id: string, lastSeenAt: number): Step<true> {
+  const touch = endpoint(c.settings, 'PUT', `/contacts/${encodePathSegment(id)}`, {
+    last_seen_at: lastSeenAt,
+  })
+  const done = yield* write(c, touch, 'contact')
+  return done instanceof Stop ? done : true
+}
+
+/** The id in Intercom's 409 text: "A contact matching those details already exists with id=<id>". */
+export function conflictId(errors: readonly { message?: unknown }[]): string | undefined {
+  for (const e of errors) {
+    const message = typeof e.message === 'string' ? e.message : ''
+    const at = message.indexOf('id=')
+    if (at === -1) continue
+    let end = at + 3
+    while (end < message.length && /[A-Za-z0-9_-]/.test(message[end] as string)) end++
+    if (end > at + 3) return message.slice(at + 3, end)
+  }
+  return undefined
+}
