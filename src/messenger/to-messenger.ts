@@ -1,5 +1,5 @@
+import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
-import { hasKeys, isRecord } from '../is-record.js'
 import type {
   NormalizedGroup,
   NormalizedIdentify,

@@ -1,5 +1,5 @@
+import { hasKeys } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
-import { hasKeys } from '../is-record.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { MapOptions, Skipped, Warning } from '../types.js'

@@ -1,5 +1,5 @@
+import { isRecord } from '../_lib/is-record.js'
 import type { SegmentEvent } from '../event/types.js'
-import { isRecord } from '../is-record.js'
 import type { UserIdentity } from './model.js'
 
 function nonEmpty(v: unknown): string | undefined {

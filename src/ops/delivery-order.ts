@@ -1,4 +1,4 @@
-import { isRecord } from '../is-record.js'
+import { isRecord } from '../_lib/is-record.js'
 
 function userKey(event: unknown): string | undefined {
   if (!isRecord(event)) return undefined

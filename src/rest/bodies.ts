@@ -1,4 +1,4 @@
-import { hasKeys } from '../is-record.js'
+import { hasKeys } from '../_lib/is-record.js'
 import type { NormalizedCompany, NormalizedTrack } from '../normalize/model.js'
 
 /** Request bodies that are the same in 1.4 and 2.x: `POST /companies` and `POST /events`. */

@@ -6,7 +6,7 @@
  * per-call scripts (identify, group, track, the 1.4 calls) are built on these alone.
  * @module
  */
-import { isRecord } from '../is-record.js'
+import { isRecord } from '../_lib/is-record.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
 import { classify, type Ending, isResponse } from './classify.js'

@@ -1,4 +1,5 @@
 import type { InputErrorCode } from '../codes.js'
+import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
 import type { Invalid, Skipped, Warning } from '../types.js'
@@ -57,7 +58,7 @@ export function restPreconditions(
       return {
         status: 'skipped',
         reason: 'event_name_limit',
-        message: `The workspace already has 120 active event names and "${m.eventName}" is not one of them`,
+        message: `The workspace already has ${MAX_ACTIVE_EVENT_NAMES} active event names and "${m.eventName}" is not one of them`,
         warnings,
       }
     }

@@ -1,6 +1,10 @@
-import { isRecord } from '../is-record.js'
+import { DIGIT_2, DOT, isDigit } from '../_lib/char-codes.js'
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
+import { SEED_MAX_EVENT_METADATA } from '../intercom/limits.js'
+import { DEFAULT_LAUNCHER_SELECTOR } from '../intercom/messenger.js'
 import type { InputError, Warning } from '../types.js'
-import { describe, inputError, warn } from '../warnings.js'
+import { inputError, warn } from '../warnings.js'
 import type {
   LongValuesMode,
   NestedValuesMode,
@@ -13,12 +17,12 @@ import type {
 export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze({
   appId: undefined,
   mobileApiKey: undefined,
-  customInboxButtonSelector: '#IntercomDefaultWidget',
+  customInboxButtonSelector: DEFAULT_LAUNCHER_SELECTOR,
   collectContext: false,
   richLinkProperties: Object.freeze([]) as readonly string[],
   apiVersion: '2.16',
   region: 'us',
-  maxEventProperties: 5,
+  maxEventProperties: SEED_MAX_EVENT_METADATA,
   nestedValues: 'flatten',
   nestedValuesByKey: Object.freeze({}),
   longValues: 'truncate',
@@ -37,11 +41,8 @@ const REGIONS: readonly string[] = ['us', 'eu', 'au']
 /** `'1.4'` (legacy Users API) or a 2.x version such as `'2.16'`. */
 export function isSupportedApiVersion(v: string): boolean {
   if (v === '1.4') return true
-  if (v.length < 3 || v.charCodeAt(0) !== 50 /* 2 */ || v.charCodeAt(1) !== 46 /* . */) return false
-  for (let i = 2; i < v.length; i++) {
-    const c = v.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
+  if (v.length < 3 || v.charCodeAt(0) !== DIGIT_2 || v.charCodeAt(1) !== DOT) return false
+  for (let i = 2; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false
   return true
 }
 

@@ -2,7 +2,7 @@
  * Company steps over 2.x: upsert by `company_id`, attach to a contact, detach.
  * @module
  */
-import { isRecord } from '../../is-record.js'
+import { isRecord } from '../../_lib/is-record.js'
 import { encodePathSegment, endpoint } from '../endpoint.js'
 import { type Conversation, call, idOf, listOf, type Step, Stop } from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'

@@ -3,7 +3,7 @@
  * that finds a user's contact, and the create-or-update that writes it.
  * @module
  */
-import { hasKeys } from '../../is-record.js'
+import { hasKeys } from '../../_lib/is-record.js'
 import type { NormalizedIdentify, UserIdentity } from '../../normalize/model.js'
 import type { Warning } from '../../types.js'
 import { warn } from '../../warnings.js'

@@ -3,7 +3,7 @@
  * define, and what to do when Intercom says one does not exist.
  * @module
  */
-import { isRecord } from '../../is-record.js'
+import { isRecord } from '../../_lib/is-record.js'
 import { isDateKey } from '../../normalize/values.js'
 import { errorList } from '../classify.js'
 import { endpoint } from '../endpoint.js'
