@@ -87,6 +87,13 @@ export const WARNING_CODES = {
    */
   invalid_key: 'invalid_key',
   /**
+   * REST: `options.known` is not a known state this library wrote (a wrong `version`,
+   * an id that is not text, …; the path names the part). It is ignored: the exchange
+   * looks everything up as if it had no known state, so nothing is lost but requests.
+   * Store `outcome.learned` as JSON and merge states with `mergeKnown`.
+   */
+  invalid_known_state: 'invalid_known_state',
+  /**
    * A track's `revenue`/`total`/`price` could not become Intercom's amount in cents (not
    * a number, negative, or too large), so no price was sent. Send a non-negative number.
    */

@@ -2,6 +2,7 @@ import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
 import { parseEvent } from '../event/parse.js'
 import type { SegmentEvent } from '../event/types.js'
+import type { KnownState } from '../rest/known-state.js'
 import { resolveSettings } from '../settings/resolve.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
@@ -26,6 +27,8 @@ export interface Normalized {
   nowMs: number | undefined
   /** REST: `options.knownEventNames`, the workspace's active event names, when given. */
   knownEventNames: Iterable<string> | undefined
+  /** REST: `options.known`, as given (the REST encoder checks it). */
+  known: KnownState | undefined
   warnings: Warning[]
 }
 
@@ -103,6 +106,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
     now: ctx.now,
     nowMs,
     knownEventNames: options?.knownEventNames,
+    known: options?.known,
     warnings,
   }
 }

@@ -1,10 +1,10 @@
 import { isRecord } from '../_lib/is-record.js'
 import { EVENT_NAME_LIMIT_TEXT } from '../intercom/limits.js'
 import { responseHeader } from './response-header.js'
-import type { IntercomRequest, IntercomResponse, Outcome } from './types.js'
+import type { IntercomRequest, IntercomResponse, OutcomeEnd } from './types.js'
 
 /** An outcome that ends an exchange early (anything but `delivered`). */
-export type Ending = Exclude<Outcome, { status: 'delivered' } | { status: 'not_sent' }>
+export type Ending = Exclude<OutcomeEnd, { status: 'delivered' } | { status: 'not_sent' }>
 
 /** `errors[]` of Intercom's error body (`{ type: 'error.list', errors: [...] }`), if any. */
 export function errorList(body: unknown): { code?: string; message?: string }[] {
@@ -97,7 +97,7 @@ export function classify(
   return { status: 'failed', code: 'unexpected_response', message: detail }
 }
 
-type Retry = Extract<Outcome, { status: 'retry' }>
+type Retry = Extract<OutcomeEnd, { status: 'retry' }>
 
 function rateLimited(
   response: IntercomResponse,

@@ -24,13 +24,18 @@ export type Deliverable = { status: 'mapped'; exchange(): Exchange } | Skipped |
  * ```
  */
 export async function deliver(mapping: Deliverable, send: Send): Promise<Outcome> {
-  if (mapping.status !== 'mapped') return { status: 'not_sent', mapping }
+  if (mapping.status !== 'mapped') return { status: 'not_sent', mapping, learned: { version: 1 } }
   let exchange: Exchange
   try {
     exchange = mapping.exchange()
   } catch (error) {
     // `toRest`'s exchanges do not throw; a host's own `exchange()` might.
-    return { status: 'failed', code: 'internal_error', message: errorMessage(error) }
+    return {
+      status: 'failed',
+      code: 'internal_error',
+      message: errorMessage(error),
+      learned: { version: 1 },
+    }
   }
   const outcome = await drive(exchange, send)
   if (outcome.status === 'retry') {

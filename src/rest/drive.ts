@@ -1,3 +1,4 @@
+import type { Ending } from './classify.js'
 import type { Exchange, IntercomRequest, IntercomResponse, Outcome } from './types.js'
 
 /** A transport as `drive` takes it: synchronous (an emulator's `handle`) or not (`fetch`). */
@@ -6,13 +7,33 @@ export type Responder = (
 ) => IntercomResponse | PromiseLike<IntercomResponse>
 
 /**
+ * What `drive` throws into an exchange whose request was not answered (the
+ * transport threw or rejected): the exchange ends with {@link Unanswered.outcome}
+ * and what it learned so far — or lets it through, and `drive` ends it so.
+ */
+export class Unanswered extends Error {
+  override readonly name = 'Unanswered'
+  constructor(
+    readonly request: IntercomRequest,
+    override readonly cause: unknown,
+  ) {
+    super(`${request.method} ${request.path} was not answered: ${errorMessage(cause)}`)
+  }
+
+  /** `retry` `transport_error`, naming the request. */
+  get outcome(): Ending {
+    return { status: 'retry', code: 'transport_error', message: this.message }
+  }
+}
+
+/**
  * The one loop that runs an exchange: sends each yielded request, feeds the answer
  * back, and returns the outcome. Synchronous while `send` answers synchronously, so
  * tests and the CLI's `map` can drive an exchange against `emulator.handle` without
  * awaiting; a promise from `send` turns the rest of the run into a promise. Never
  * throws or rejects: a `send` that throws or rejects ends the exchange `retry`
- * `transport_error`; an exchange that throws (a library bug) ends `failed`
- * `internal_error`.
+ * `transport_error` (thrown into it as {@link Unanswered}); an exchange that throws
+ * (a library bug) ends `failed` `internal_error`.
  */
 export function drive(
   exchange: Exchange,
@@ -20,12 +41,19 @@ export function drive(
 ): Outcome
 export function drive(exchange: Exchange, send: Responder): Outcome | Promise<Outcome>
 export function drive(exchange: Exchange, send: Responder): Outcome | Promise<Outcome> {
-  let step = advance(exchange, undefined)
+  let step = advance(() => exchange.next())
   while (!step.done) {
-    const answer = ask(exchange, send, step.value)
-    if (answer.done) return answer.value
-    if (isPromiseLike(answer.value)) return settle(exchange, send, step.value, answer.value)
-    step = advance(exchange, answer.value)
+    const request = step.value
+    let answer: IntercomResponse | PromiseLike<IntercomResponse>
+    try {
+      answer = send(request)
+    } catch (error) {
+      step = unanswered(exchange, request, error)
+      continue
+    }
+    if (isPromiseLike(answer)) return settle(exchange, send, request, answer)
+    const response = answer
+    step = advance(() => exchange.next(response))
   }
   return step.value
 }
@@ -40,64 +68,61 @@ async function settle(
   let sent = request
   let answer: IntercomResponse | PromiseLike<IntercomResponse> = pending
   for (;;) {
-    let response: IntercomResponse
+    let step: IteratorResult<IntercomRequest, Outcome>
     try {
-      response = await answer
+      const response = await answer
+      step = advance(() => exchange.next(response))
     } catch (error) {
-      return unanswered(exchange, sent, error)
+      step = unanswered(exchange, sent, error)
     }
-    const step = advance(exchange, response)
-    if (step.done) return step.value
-    sent = step.value
-    const next = ask(exchange, send, sent)
-    if (next.done) return next.value
-    answer = next.value
+    for (;;) {
+      if (step.done) return step.value
+      sent = step.value
+      try {
+        answer = send(sent)
+        break
+      } catch (error) {
+        step = unanswered(exchange, sent, error)
+      }
+    }
   }
 }
 
-type Turn<T> = { done: false; value: T } | { done: true; value: Outcome }
-
-/** The exchange's next request, or its outcome. */
+/** One turn of the exchange; a throw from it (a library bug) is its `internal_error` end. */
 function advance(
-  exchange: Exchange,
-  response: IntercomResponse | undefined,
+  turn: () => IteratorResult<IntercomRequest, Outcome>,
 ): IteratorResult<IntercomRequest, Outcome> {
   try {
-    return response === undefined ? exchange.next() : exchange.next(response)
+    return turn()
   } catch (error) {
-    // Exchanges do not throw; this keeps `drive`'s contract if one does.
     return {
       done: true,
-      value: { status: 'failed', code: 'internal_error', message: errorMessage(error) },
+      value: ended({ status: 'failed', code: 'internal_error', message: errorMessage(error) }),
     }
   }
 }
 
-/** `send`'s answer (maybe a promise), or the outcome when it threw. */
-function ask(
+/** Tells the exchange its request was not answered; it ends (or goes on) as it decides. */
+function unanswered(
   exchange: Exchange,
-  send: Responder,
   request: IntercomRequest,
-): Turn<IntercomResponse | PromiseLike<IntercomResponse>> {
+  error: unknown,
+): IteratorResult<IntercomRequest, Outcome> {
+  const failure = new Unanswered(request, error)
   try {
-    return { done: false, value: send(request) }
-  } catch (error) {
-    return { done: true, value: unanswered(exchange, request, error) }
+    return exchange.throw(failure)
+  } catch (thrown) {
+    if (thrown === failure) return { done: true, value: ended(failure.outcome) }
+    return {
+      done: true,
+      value: ended({ status: 'failed', code: 'internal_error', message: errorMessage(thrown) }),
+    }
   }
 }
 
-function unanswered(exchange: Exchange, request: IntercomRequest, error: unknown): Outcome {
-  const outcome: Outcome = {
-    status: 'retry',
-    code: 'transport_error',
-    message: `${request.method} ${request.path} was not answered: ${errorMessage(error)}`,
-  }
-  try {
-    exchange.return(outcome)
-  } catch {
-    // A generator's cleanup cannot fail the delivery.
-  }
-  return outcome
+/** An end the exchange did not return: it learned nothing `drive` can tell. */
+function ended(end: Ending): Outcome {
+  return { ...end, learned: { version: 1 } }
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<IntercomResponse> {

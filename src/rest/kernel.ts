@@ -2,7 +2,7 @@
  * The REST conversation kernel: every request an exchange sends goes through
  * {@link call} (counted, then classified), every step returns its value or a
  * {@link Stop}, and {@link converse} turns a script's end into the exchange's
- * {@link Outcome}. The named steps (contacts, companies, data attributes) and the
+ * {@link Outcome}, with what the exchange learned. The named steps (contacts, companies, data attributes) and the
  * per-call scripts (identify, group, track, the 1.4 calls) are built on these alone.
  * @module
  */
@@ -10,7 +10,10 @@ import { isRecord } from '../_lib/is-record.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
 import { classify, type Ending, isResponse } from './classify.js'
-import type { Exchange, IntercomRequest, IntercomResponse } from './types.js'
+import { Unanswered } from './drive.js'
+import type { KnownStateData } from './known-state.js'
+import { Memory } from './memory.js'
+import type { Exchange, IntercomRequest, IntercomResponse, OutcomeEnd } from './types.js'
 
 /** What one conversation carries from step to step. */
 export interface Conversation {
@@ -21,6 +24,8 @@ export interface Conversation {
   requests: number
   /** The mapping's warnings, then those the conversation adds. */
   readonly warnings: Warning[]
+  /** What earlier exchanges learned (`options.known`) and what this one learns. */
+  readonly memory: Memory
 }
 
 /** What a mapping fixes for every conversation it starts. */
@@ -28,6 +33,8 @@ export interface ConversationSetup {
   readonly settings: ResolvedSettings
   readonly nowMs: number | undefined
   readonly warnings: readonly Warning[]
+  /** `options.known`, checked. */
+  readonly known?: KnownStateData | undefined
 }
 
 /**
@@ -42,6 +49,12 @@ export class Stop {
 }
 
 /**
+ * A stop because a remembered id was stale: the conversation starts over without
+ * it (its `outcome` is the end only if that keeps happening).
+ */
+export class Stale extends Stop {}
+
+/**
  * A sub-conversation: yields requests, takes responses, and returns its value —
  * or a {@link Stop}, which the caller returns as is (`if (x instanceof Stop) return x`).
  */
@@ -50,17 +63,64 @@ export type Step<T> = Generator<IntercomRequest, T | Stop, IntercomResponse>
 /** One call type's conversation, over the named steps. It ends `delivered` unless it stops. */
 export type Script = (c: Conversation) => Step<unknown>
 
-/** A fresh exchange: a new conversation, the script, and its outcome. */
+/** How often a script starts over after a stale id; each start forgets at least one. */
+const MAX_RESTARTS = 3
+
+/**
+ * A fresh exchange: a new conversation, the script, and its outcome with what it
+ * learned. A script that stops {@link Stale} starts over (its warnings undone, what
+ * it learned kept), so a remembered id that 404s falls back to the lookup.
+ */
 export function* converse(setup: ConversationSetup, script: Script): Exchange {
   const c: Conversation = {
     settings: setup.settings,
     nowMs: setup.nowMs,
     requests: 0,
     warnings: setup.warnings.slice(),
+    memory: new Memory(setup.known),
   }
-  const end = yield* script(c)
-  if (end instanceof Stop) return end.outcome
-  return { status: 'delivered', requests: c.requests, warnings: c.warnings }
+  const end = yield* run(c, script)
+  return { ...end, learned: c.memory.state() }
+}
+
+function* run(
+  c: Conversation,
+  script: Script,
+): Generator<IntercomRequest, OutcomeEnd, IntercomResponse> {
+  for (let restarts = 0; ; restarts++) {
+    const mark = c.warnings.length
+    let end: unknown
+    try {
+      end = yield* script(c)
+    } catch (error) {
+      if (error instanceof Unanswered) return error.outcome
+      throw error
+    }
+    if (end instanceof Stale && restarts < MAX_RESTARTS) {
+      c.warnings.length = mark
+      continue
+    }
+    if (end instanceof Stop) return end.outcome
+    return { status: 'delivered', requests: c.requests, warnings: c.warnings }
+  }
+}
+
+/**
+ * A 404 on a request that names ids: those this exchange has not seen in an
+ * answer came from the known state and are stale — forgotten, and the script
+ * starts over ({@link Stale}). When every id is fresh, the 404 is the outcome.
+ */
+export function notFound(
+  c: Conversation,
+  request: IntercomRequest,
+  response: IntercomResponse,
+  ids: readonly string[],
+): Stop {
+  const ending = classify(request, response, c.nowMs) as Ending
+  const stale = ids.filter((id) => !c.memory.isVerified(id))
+  if (stale.length === 0) return new Stop(ending)
+  for (const id of stale) c.memory.forget(id)
+  return new Stale(ending)
 }
 
 /**

@@ -2,9 +2,11 @@ import type { NormalizedEvent } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Mapped, Skipped, Warning } from '../types.js'
+import { warn } from '../warnings.js'
 import { eventBody } from './bodies.js'
 import { endpoint } from './endpoint.js'
 import { converse, type Script, single } from './kernel.js'
+import { checkKnown, type KnownState, type KnownStateData, KnownStateError } from './known-state.js'
 import { restPreconditions } from './preconditions.js'
 import type { Exchange } from './types.js'
 import { v1Request } from './v1/request.js'
@@ -47,7 +49,8 @@ export function toRest(event: unknown, options?: MapOptions): RestMapping {
       ? v1Script(m, n.settings, warnings)
       : v2Script(m, n.settings, warnings)
   if (script === undefined) return unsupported(m, warnings)
-  const setup = { settings: n.settings, nowMs: n.nowMs, warnings }
+  const known = n.settings.apiVersion === '1.4' ? undefined : checkedKnown(n.known, warnings)
+  const setup = { settings: n.settings, nowMs: n.nowMs, warnings, known }
   return { status: 'mapped', warnings, exchange: () => converse(setup, script) }
 }
 
@@ -79,6 +82,22 @@ function v2Script(
       return (c) => group(c, m)
     default:
       return undefined
+  }
+}
+
+/** `options.known`, when it is a state this library wrote; else ignored with a warning. */
+function checkedKnown(
+  known: KnownState | undefined,
+  warnings: Warning[],
+): KnownStateData | undefined {
+  if (known === undefined) return undefined
+  try {
+    return checkKnown(known, 'options.known')
+  } catch (error) {
+    const path = error instanceof KnownStateError ? error.path : 'options.known'
+    const why = error instanceof Error ? error.message : 'unreadable'
+    warn(warnings, 'invalid_known_state', path, `Ignored: ${why}`)
+    return undefined
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { OutcomeCode } from '../codes.js'
 import type { Invalid, Skipped, Warning } from '../types.js'
+import type { KnownState } from './known-state.js'
 
 /** HTTP methods the library ever yields. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -35,8 +36,8 @@ export interface IntercomResponse {
   body?: unknown
 }
 
-/** How one delivery ended. */
-export type Outcome =
+/** How one delivery ended, before {@link Outcome.learned} is added. */
+export type OutcomeEnd =
   | { status: 'delivered'; requests: number; warnings: Warning[] }
   | {
       status: 'retry'
@@ -57,6 +58,16 @@ export type Outcome =
       errors?: unknown[]
     }
   | { status: 'not_sent'; mapping: Skipped | Invalid }
+
+/**
+ * How one delivery ended, with what it learned: on every outcome, whatever its
+ * status (`{ version: 1 }` when nothing). Store `learned` with {@link mergeKnown}
+ * and pass it as `options.known` to later mappings.
+ */
+export type Outcome = OutcomeEnd & {
+  /** Ids Intercom named and what was written, for later exchanges (DESIGN.md §3.3). */
+  learned: KnownState
+}
 
 /**
  * A sans-I/O conversation with Intercom: yields each request to send, takes the

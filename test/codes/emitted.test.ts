@@ -9,6 +9,7 @@ import {
   deliver,
   INPUT_ERROR_CODES,
   type IntercomResponse,
+  type KnownState,
   type MapOptions,
   normalize,
   OUTCOME_CODES,
@@ -158,6 +159,7 @@ const EDGE_EVENTS: [unknown, MapOptions][] = [
   [track({ note: null }), {}], // dropped_value
   [identify({}, { timestamp: 'not a date' }), {}], // invalid_date
   [identify({ ' ': 1 }), {}], // invalid_key
+  [identify({}), { known: { version: 2 } as unknown as KnownState }], // invalid_known_state
   [track({ revenue: 'lots' }), {}], // invalid_revenue
   [track({ article: 'x' }), { settings: { richLinkProperties: ['article'] } }], // invalid_rich_link
   [identify({ 'a.b': 1, a_b: 2 }), {}], // renamed_key, key_collision

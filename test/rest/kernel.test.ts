@@ -48,7 +48,12 @@ describe('call', () => {
       [{ status: 200 }, { status: 404 }],
     )
     expect(seen?.requests).toBe(2)
-    expect(outcome).toEqual({ status: 'delivered', requests: 2, warnings: [warning] })
+    expect(outcome).toEqual({
+      status: 'delivered',
+      requests: 2,
+      warnings: [warning],
+      learned: { version: 1 },
+    })
   })
 
   it('turns a non-2xx answer into a Stop carrying the classified outcome', () => {
@@ -63,6 +68,7 @@ describe('call', () => {
     expect(sent).toEqual([A])
     expect(outcome).toEqual({
       status: 'retry',
+      learned: { version: 1 },
       code: 'server_error',
       message: 'GET /a answered 503',
     })
@@ -102,6 +108,7 @@ describe('call', () => {
     )
     expect(outcome).toEqual({
       status: 'failed',
+      learned: { version: 1 },
       code: 'unexpected_response',
       message: 'GET /a: the transport returned no response status',
     })
@@ -123,7 +130,7 @@ describe('Stop', () => {
     expect(outcome.status).toBe('delivered')
   })
 
-  it("a script's own Stop is the exchange's outcome, as given", () => {
+  it("a script's own Stop is the exchange's outcome, with what it learned", () => {
     const end = { status: 'retry', code: 'contact_not_found', message: 'later' } as const
     const { outcome } = run(
       converse(setup, function* (c): Step<void> {
@@ -133,7 +140,7 @@ describe('Stop', () => {
       }),
       [{ status: 200 }],
     )
-    expect(outcome).toBe(end)
+    expect(outcome).toEqual({ ...end, learned: { version: 1 } })
   })
 })
 
@@ -149,6 +156,7 @@ describe('converse', () => {
     expect(second).toEqual(first)
     expect(first).toEqual({
       status: 'delivered',
+      learned: { version: 1 },
       requests: 1,
       warnings: [warning, { code: 'not_attached', path: 'traits.company', message: 'added' }],
     })
@@ -160,7 +168,12 @@ describe('single', () => {
   it('sends one request and ends delivered on 2xx', () => {
     const { sent, outcome } = run(converse(setup, single(B)), [{ status: 202 }])
     expect(sent).toEqual([B])
-    expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings: [warning] })
+    expect(outcome).toEqual({
+      status: 'delivered',
+      requests: 1,
+      warnings: [warning],
+      learned: { version: 1 },
+    })
   })
 
   it('ends with the classified outcome otherwise', () => {
@@ -204,7 +217,12 @@ describe('drive', () => {
 
   it('stays synchronous with a synchronous transport', () => {
     const outcome = drive(two(), () => ({ status: 200 }))
-    expect(outcome).toEqual({ status: 'delivered', requests: 2, warnings: [warning] })
+    expect(outcome).toEqual({
+      status: 'delivered',
+      requests: 2,
+      warnings: [warning],
+      learned: { version: 1 },
+    })
   })
 
   it('returns a promise once the transport does, and may mix both', async () => {
@@ -213,7 +231,12 @@ describe('drive', () => {
       n++ === 0 ? { status: 200 } : Promise.resolve({ status: 200 }),
     )
     expect(result).toBeInstanceOf(Promise)
-    expect(await result).toEqual({ status: 'delivered', requests: 2, warnings: [warning] })
+    expect(await result).toEqual({
+      status: 'delivered',
+      requests: 2,
+      warnings: [warning],
+      learned: { version: 1 },
+    })
   })
 
   it('ends retry transport_error when send throws or rejects, and closes the exchange', async () => {
@@ -227,6 +250,7 @@ describe('drive', () => {
       const outcome = await drive(ex, send)
       expect(outcome).toEqual({
         status: 'retry',
+        learned: { version: 1 },
         code: 'transport_error',
         message: 'GET /a was not answered: socket hang up',
       })
@@ -241,6 +265,7 @@ describe('drive', () => {
     )
     expect(outcome).toEqual({
       status: 'retry',
+      learned: { version: 1 },
       code: 'transport_error',
       message: 'POST /b was not answered: reset',
     })
@@ -253,6 +278,7 @@ describe('drive', () => {
     })()
     expect(drive(broken, () => ({ status: 200 }))).toEqual({
       status: 'failed',
+      learned: { version: 1 },
       code: 'internal_error',
       message: 'bug',
     })

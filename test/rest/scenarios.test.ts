@@ -34,6 +34,7 @@ describe('scenarios against the emulator (REST 2.16)', () => {
       status: 'delivered',
       requests: 1,
       warnings: [],
+      learned: { version: 1 },
     })
     const contact = em.state.contacts[0]
     expect(contact).toMatchObject({

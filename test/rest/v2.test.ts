@@ -49,6 +49,7 @@ describe('identify over 2.x', () => {
           message: 'The 2.x Contacts API cannot set last_seen_ip; not sent',
         },
       ],
+      learned: { version: 1, contacts: { byExternalId: { u1: 'c9' } } },
     })
     expect(requests[0]).toEqual({
       method: 'POST',
@@ -174,6 +175,7 @@ describe('identify over 2.x', () => {
       status: 'retry',
       code: 'transport_error',
       message: 'POST /contacts/search was not answered: ECONNRESET',
+      learned: { version: 1 },
     })
   })
 
@@ -218,7 +220,12 @@ describe('track and group over 2.x', () => {
 
   it('track is one POST /events; 202 delivered; 404 retry contact_not_found', async () => {
     const delivered = await run(purchase, [{ status: 202 }])
-    expect(delivered.outcome).toEqual({ status: 'delivered', requests: 1, warnings: [] })
+    expect(delivered.outcome).toEqual({
+      status: 'delivered',
+      requests: 1,
+      warnings: [],
+      learned: { version: 1 },
+    })
     expect(delivered.requests[0]?.body).toEqual({
       event_name: 'Order Completed',
       created_at: SECONDS,

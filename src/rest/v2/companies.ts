@@ -1,33 +1,64 @@
 /**
- * Company steps over 2.x: upsert by `company_id`, attach to a contact, detach.
+ * Company steps over 2.x: upsert by `company_id`, attach to a contact, detach —
+ * each skipped when the known state makes it unnecessary.
  * @module
  */
 import { isRecord } from '../../_lib/is-record.js'
 import { encodePathSegment, endpoint } from '../endpoint.js'
-import { type Conversation, call, idOf, listOf, type Step, Stop } from '../kernel.js'
+import {
+  type Conversation,
+  call,
+  idOf,
+  listOf,
+  notFound,
+  Stale,
+  type Step,
+  Stop,
+} from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { write } from './data-attributes.js'
 
-/** `POST /companies` (an upsert on `company_id`), returning Intercom's company id. */
-export function* upsertCompany(c: Conversation, body: Record<string, unknown>): Step<string> {
+/**
+ * The company's Intercom id, after writing `body` (`POST /companies`, an upsert on
+ * `company_id`) — unless the same body was the last one written and its id is
+ * remembered: then nothing is sent.
+ */
+export function* saveCompany(
+  c: Conversation,
+  companyId: string,
+  body: Record<string, unknown>,
+): Step<string> {
+  const json = JSON.stringify(body)
+  const remembered = c.memory.companyId(companyId)
+  if (remembered !== undefined && c.memory.companyWrite(companyId) === json) return remembered
   const request = endpoint(c.settings, 'POST', '/companies', body)
   const response = yield* write(c, request, 'company')
   if (response instanceof Stop) return response
-  return idOf(request, response)
+  const id = idOf(request, response)
+  if (typeof id === 'string') c.memory.learnCompany(companyId, id, json)
+  return id
 }
 
-/** `POST /contacts/{id}/companies`: attach a company to the contact. */
+/**
+ * `POST /contacts/{id}/companies`: attach a company to the contact, unless it is
+ * remembered as attached. A 404 on a remembered id forgets it ({@link notFound}).
+ */
 export function* attachCompany(c: Conversation, contactId: string, companyId: string): Step<true> {
+  if (c.memory.isAttached(contactId, companyId)) return true
   const path = `/contacts/${encodePathSegment(contactId)}/companies`
-  const response = yield* call(c, endpoint(c.settings, 'POST', path, { id: companyId }))
-  return response instanceof Stop ? response : true
+  const request = endpoint(c.settings, 'POST', path, { id: companyId })
+  const response = yield* call(c, request, [404])
+  if (response instanceof Stop) return response
+  if (response.status === 404) return notFound(c, request, response, [contactId, companyId])
+  c.memory.learnAttachment(contactId, companyId, true)
+  return true
 }
 
 /**
  * Detach the contact from the company with your `company_id`: find Intercom's id
- * (`GET /companies?company_id=`), then `DELETE /contacts/{id}/companies/{id}`. A
- * company Intercom does not know, or that is not attached, is nothing to detach
- * (a warning, not a failure).
+ * (remembered, else `GET /companies?company_id=`), then
+ * `DELETE /contacts/{id}/companies/{id}`. A company Intercom does not know, or
+ * that is not attached, is nothing to detach (a warning, not a failure).
  */
 export function* detachCompany(
   c: Conversation,
@@ -35,6 +66,8 @@ export function* detachCompany(
   companyId: string,
   path: string,
 ): Step<true> {
+  const remembered = c.memory.companyId(companyId)
+  if (remembered !== undefined) return yield* detachById(c, contactId, remembered, path)
   const find = endpoint(c.settings, 'GET', `/companies?company_id=${encodePathSegment(companyId)}`)
   const found = yield* call(c, find, [404])
   if (found instanceof Stop) return found
@@ -48,10 +81,14 @@ export function* detachCompany(
     return true
   }
   if (id instanceof Stop) return id
+  c.memory.learnCompany(companyId, id)
   return yield* detachById(c, contactId, id, path)
 }
 
-/** `DELETE /contacts/{id}/companies/{id}` by Intercom's company id; not attached is a warning. */
+/**
+ * `DELETE /contacts/{id}/companies/{id}` by Intercom's company id; not attached is
+ * a warning — unless an id was remembered, when the 404 may mean it is stale.
+ */
 export function* detachById(
   c: Conversation,
   contactId: string,
@@ -66,12 +103,15 @@ export function* detachById(
   const gone = yield* call(c, del, [404])
   if (gone instanceof Stop) return gone
   if (gone.status === 404) {
+    const stale = notFound(c, del, gone, [contactId, intercomCompanyId])
+    if (stale instanceof Stale) return stale
     c.warnings.push({
       code: 'not_attached',
       path,
       message: 'The contact is not attached to this company; nothing to detach',
     })
   }
+  c.memory.learnAttachment(contactId, intercomCompanyId, false)
   return true
 }
 

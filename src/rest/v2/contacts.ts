@@ -9,7 +9,8 @@ import type { Warning } from '../../types.js'
 import { warn } from '../../warnings.js'
 import { errorList, errorText } from '../classify.js'
 import { encodePathSegment, endpoint } from '../endpoint.js'
-import { type Conversation, call, idOf, listOf, type Step, Stop } from '../kernel.js'
+import { type Conversation, call, idOf, listOf, notFound, type Step, Stop } from '../kernel.js'
+import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { write } from './data-attributes.js'
 
 /**
@@ -101,56 +102,86 @@ export function* findContact(c: Conversation, user: UserIdentity): Step<string |
   if (response instanceof Stop) return response
   const list = listOf(request, response)
   if (list instanceof Stop) return list
-  return pickContact(list, user)
+  const id = pickContact(list, user)
+  if (id !== undefined) c.memory.learnContact(user, id)
+  return id
+}
+
+/** The user's contact id: remembered (no request), else searched. */
+export function* contactIdOf(c: Conversation, user: UserIdentity): Step<string | undefined> {
+  return c.memory.contactId(user) ?? (yield* findContact(c, user))
 }
 
 /**
- * Writes the user's contact and returns its id: found by search → updated; not
- * found → created (a 409 means it exists but search has not caught up: the error
- * names its id, which is updated).
+ * Writes the user's contact and returns its id: remembered or found by search →
+ * updated; not found → created (a 409 means it exists but search has not caught
+ * up: the error names its id, which is updated).
  */
 export function* upsertContact(
   c: Conversation,
   user: UserIdentity,
   body: Record<string, unknown>,
 ): Step<string> {
-  const found = yield* findContact(c, user)
+  const found = yield* contactIdOf(c, user)
   if (found instanceof Stop) return found
-  if (found !== undefined) return yield* updateContact(c, found, body)
+  if (found !== undefined) return yield* updateContact(c, user, found, body)
 
   const create = endpoint(c.settings, 'POST', '/contacts', { role: 'user', ...body })
   const created = yield* write(c, create, 'contact', [409])
   if (created instanceof Stop) return created
   if (created.status === 409) {
     const existing = conflictId(errorList(created.body))
-    if (existing !== undefined) return yield* updateContact(c, existing, body)
+    if (existing !== undefined) {
+      c.memory.saw(existing) // named by Intercom's answer, not remembered: a 404 on it is not staleness
+      return yield* updateContact(c, user, existing, body)
+    }
     return new Stop({
       status: 'retry',
       code: 'conflict',
       message: `POST /contacts answered 409 without the existing contact's id (${errorText(created.body)}); search has not caught up yet: retry later`,
     })
   }
-  return idOf(create, created)
+  return learnedId(c, user, create, created)
 }
 
-/** `PUT /contacts/{id}` with `body`; returns the contact's id. */
+/**
+ * `PUT /contacts/{id}` with `body`; returns the contact's id. A 404 on a
+ * remembered id forgets it and starts the exchange over ({@link notFound}).
+ */
 export function* updateContact(
   c: Conversation,
+  user: UserIdentity,
   id: string,
   body: Record<string, unknown>,
 ): Step<string> {
   const update = endpoint(c.settings, 'PUT', `/contacts/${encodePathSegment(id)}`, body)
-  const updated = yield* write(c, update, 'contact')
-  return updated instanceof Stop ? updated : idOf(update, updated)
+  const updated = yield* write(c, update, 'contact', [404])
+  if (updated instanceof Stop) return updated
+  if (updated.status === 404) return notFound(c, update, updated, [id])
+  return learnedId(c, user, update, updated)
 }
 
 /** `PUT /contacts/{id}` with only `last_seen_at`: the call counts as the user's activity. */
-export function* touchContact(c: Conversation, id: string, lastSeenAt: number): Step<true> {
-  const touch = endpoint(c.settings, 'PUT', `/contacts/${encodePathSegment(id)}`, {
-    last_seen_at: lastSeenAt,
-  })
-  const done = yield* write(c, touch, 'contact')
-  return done instanceof Stop ? done : true
+export function* touchContact(
+  c: Conversation,
+  user: UserIdentity,
+  id: string,
+  lastSeenAt: number,
+): Step<true> {
+  const touched = yield* updateContact(c, user, id, { last_seen_at: lastSeenAt })
+  return touched instanceof Stop ? touched : true
+}
+
+/** The id of the contact an answer names, remembered for the user. */
+function learnedId(
+  c: Conversation,
+  user: UserIdentity,
+  request: IntercomRequest,
+  response: IntercomResponse,
+): string | Stop {
+  const id = idOf(request, response)
+  if (typeof id === 'string') c.memory.learnContact(user, id)
+  return id
 }
 
 /** The id in Intercom's 409 text: "A contact matching those details already exists with id=<id>". */

@@ -64,7 +64,8 @@ export function* write(
       request,
       (r) => handles.includes(r.status) || missingAttribute(r.status, r.body) !== undefined,
     )
-    if (response instanceof Stop || handles.includes(response.status)) return response
+    if (response instanceof Stop) return response
+    // A 2xx, or an answer the caller handles (an unknown attribute is never one).
     const name = missingAttribute(response.status, response.body)
     if (name === undefined) return response
     if (!c.settings.createMissingAttributes || created?.has(name)) {

@@ -1,8 +1,8 @@
 import type { NormalizedGroup } from '../../normalize/model.js'
 import { companyBody } from '../bodies.js'
 import { type Conversation, type Step, Stop } from '../kernel.js'
-import { attachCompany, detachById, upsertCompany } from './companies.js'
-import { findContact, touchContact } from './contacts.js'
+import { attachCompany, detachById, saveCompany } from './companies.js'
+import { contactIdOf, touchContact } from './contacts.js'
 
 /**
  * group over 2.x: upsert the company (`company_id` = groupId); then, when the call
@@ -12,10 +12,10 @@ import { findContact, touchContact } from './contacts.js'
  * retry `contact_not_found`, so a group sent before its identify is not lost.
  */
 export function* group(c: Conversation, m: NormalizedGroup): Step<void> {
-  const companyId = yield* upsertCompany(c, companyBody(m.company, false))
+  const companyId = yield* saveCompany(c, m.company.companyId, companyBody(m.company, false))
   if (companyId instanceof Stop) return companyId
   if (m.user.userId === undefined && m.user.email === undefined) return
-  const contactId = yield* findContact(c, m.user)
+  const contactId = yield* contactIdOf(c, m.user)
   if (contactId instanceof Stop) return contactId
   if (contactId === undefined) {
     return new Stop({
@@ -29,7 +29,7 @@ export function* group(c: Conversation, m: NormalizedGroup): Step<void> {
     : yield* attachCompany(c, contactId, companyId)
   if (linked instanceof Stop) return linked
   if (m.lastSeenAt !== undefined) {
-    const touched = yield* touchContact(c, contactId, m.lastSeenAt)
+    const touched = yield* touchContact(c, m.user, contactId, m.lastSeenAt)
     if (touched instanceof Stop) return touched
   }
 }

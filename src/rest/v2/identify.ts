@@ -1,12 +1,14 @@
 import type { NormalizedIdentify } from '../../normalize/model.js'
 import { companyBody } from '../bodies.js'
 import { type Conversation, type Step, Stop } from '../kernel.js'
-import { attachCompany, detachCompany, upsertCompany } from './companies.js'
+import { attachCompany, detachCompany, saveCompany } from './companies.js'
 import { upsertContact } from './contacts.js'
 
 /**
  * identify over 2.x: write the contact (find, then update or create); then upsert
- * and attach — or look up and detach — each of the user's companies.
+ * and attach — or look up and detach — each of the user's companies. With known
+ * state, a remembered contact is updated without a search, an unchanged company
+ * is not upserted and an attached one is not attached again.
  */
 export function* identify(
   c: Conversation,
@@ -18,7 +20,7 @@ export function* identify(
   for (const company of m.companies) {
     const done = company.remove
       ? yield* detachCompany(c, contactId, company.companyId, company.path)
-      : yield* joinCompany(c, contactId, companyBody(company, false))
+      : yield* joinCompany(c, contactId, company.companyId, companyBody(company, false))
     if (done instanceof Stop) return done
   }
 }
@@ -26,9 +28,10 @@ export function* identify(
 function* joinCompany(
   c: Conversation,
   contactId: string,
+  companyId: string,
   body: Record<string, unknown>,
 ): Step<true> {
-  const id = yield* upsertCompany(c, body)
+  const id = yield* saveCompany(c, companyId, body)
   if (id instanceof Stop) return id
   return yield* attachCompany(c, contactId, id)
 }

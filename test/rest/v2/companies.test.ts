@@ -5,7 +5,7 @@ import {
   attachCompany,
   detachById,
   detachCompany,
-  upsertCompany,
+  saveCompany,
 } from '../../../src/rest/v2/companies.js'
 import { createIntercomEmulator } from '../../../src/testing/index.js'
 import { runStep, SETTINGS } from './steps.js'
@@ -21,8 +21,12 @@ function workspace() {
 describe('company steps', () => {
   it('upsert returns one id per company_id, attach associates it', () => {
     const { emulator, contactId } = workspace()
-    const first = runStep(emulator, (c) => upsertCompany(c, { company_id: 'acme', name: 'Acme' }))
-    const again = runStep(emulator, (c) => upsertCompany(c, { company_id: 'acme', plan: 'pro' }))
+    const first = runStep(emulator, (c) =>
+      saveCompany(c, 'acme', { company_id: 'acme', name: 'Acme' }),
+    )
+    const again = runStep(emulator, (c) =>
+      saveCompany(c, 'acme', { company_id: 'acme', plan: 'pro' }),
+    )
     expect(again.value).toBe(first.value)
     expect(emulator.state.companies).toMatchObject([{ company_id: 'acme', name: 'Acme' }])
     const attached = runStep(emulator, (c) => attachCompany(c, contactId, first.value as string))
@@ -33,7 +37,8 @@ describe('company steps', () => {
 
   it('detach looks the company up by company_id, then deletes the association', () => {
     const { emulator, contactId } = workspace()
-    const id = runStep(emulator, (c) => upsertCompany(c, { company_id: 'acme' })).value as string
+    const id = runStep(emulator, (c) => saveCompany(c, 'acme', { company_id: 'acme' }))
+      .value as string
     runStep(emulator, (c) => attachCompany(c, contactId, id))
     const r = runStep(emulator, (c) => detachCompany(c, contactId, 'acme', 'traits.company'))
     expect(r.value).toBe(true)
@@ -42,7 +47,17 @@ describe('company steps', () => {
       `DELETE /contacts/${contactId}/companies/${id}`,
     ])
     expect(emulator.state.associations).toEqual([])
-    expect(r.outcome).toEqual({ status: 'delivered', requests: 2, warnings: [] })
+    expect(r.outcome).toEqual({
+      status: 'delivered',
+      requests: 2,
+      warnings: [],
+      // What the lookup named, and that the contact is no longer attached.
+      learned: {
+        version: 1,
+        companies: { acme: id },
+        attachments: { [contactId]: { [id]: null } },
+      },
+    })
   })
 
   it('an unknown or unattached company is a warning, not a failure', () => {
@@ -52,8 +67,14 @@ describe('company steps', () => {
       status: 'delivered',
       warnings: [{ code: 'company_not_found', path: 'traits.company' }],
     })
-    const id = runStep(emulator, (c) => upsertCompany(c, { company_id: 'acme' })).value as string
-    const loose = runStep(emulator, (c) => detachById(c, contactId, id, 'traits.companies.0'))
+    const id = runStep(emulator, (c) => saveCompany(c, 'acme', { company_id: 'acme' }))
+      .value as string
+    // Ids an answer of this exchange named: a 404 means "not attached", not "stale".
+    const loose = runStep(emulator, (c) => {
+      c.memory.saw(contactId)
+      c.memory.saw(id)
+      return detachById(c, contactId, id, 'traits.companies.0')
+    })
     expect(loose.outcome).toMatchObject({
       status: 'delivered',
       warnings: [{ code: 'not_attached', path: 'traits.companies.0' }],

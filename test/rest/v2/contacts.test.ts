@@ -82,11 +82,11 @@ describe('upsertContact', () => {
 describe('updateContact and touchContact', () => {
   it('write by id; a missing contact stops with the classified 404', () => {
     const { emulator, id } = withContact({ external_id: 'u1' })
-    const touched = runStep(emulator, (c) => touchContact(c, id, 1_700_000_000))
+    const touched = runStep(emulator, (c) => touchContact(c, { userId: 'u1' }, id, 1_700_000_000))
     expect(touched.value).toBe(true)
     expect(touched.sent[0]?.body).toEqual({ last_seen_at: 1_700_000_000 })
     expect(emulator.state.contacts[0]?.last_seen_at).toBe(1_700_000_000)
-    const gone = runStep(emulator, (c) => updateContact(c, 'nope', { name: 'x' }))
+    const gone = runStep(emulator, (c) => updateContact(c, { userId: 'u1' }, 'nope', { name: 'x' }))
     expect(gone.value).toBeInstanceOf(Stop)
     expect(gone.outcome).toMatchObject({ status: 'failed', code: 'rejected' })
   })
