@@ -6,7 +6,7 @@
 import type { Region } from '../settings/types.js'
 
 /** Intercom's REST API base URL per data-hosting region. */
-export const REST_BASE_URL: Readonly<Record<Region, string>> = Object.freeze({
+export const REST_BASE_URL: Readonly<Record<Region, string>> = /* @__PURE__ */ Object.freeze({
   us: 'https://api.intercom.io',
   eu: 'https://api.eu.intercom.io',
   au: 'https://api.au.intercom.io',

@@ -43,11 +43,6 @@ export function widgetSettings(
   return out
 }
 
-/** Whether the call names a user the Messenger can identify. */
-export function knowsUser(user: UserIdentity): boolean {
-  return user.userId !== undefined || user.email !== undefined
-}
-
 /**
  * Adds the user's identity: `user_id`, `email`, and the identity-verification
  * values (`user_hash`, `intercom_user_jwt`), which must accompany them.

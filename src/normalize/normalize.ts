@@ -1,7 +1,7 @@
 import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
 import { parseEvent } from '../event/parse.js'
-import type { SegmentEvent } from '../event/types.js'
+import type { PageEvent, ScreenEvent, SegmentEvent } from '../event/types.js'
 import type { KnownState } from '../rest/known-state.js'
 import { resolveSettings } from '../settings/resolve.js'
 import type { ResolvedSettings } from '../settings/types.js'
@@ -11,10 +11,10 @@ import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
 import { normalizeGroup } from './group.js'
 import { normalizeIdentify } from './identify.js'
-import { resolveUser } from './identity.js'
 import { isDisabled, readIntercomOptions } from './integrations.js'
-import type { NormalizedEvent } from './model.js'
+import type { NormalizedEvent, NormalizedPage } from './model.js'
 import { normalizeTrack } from './track.js'
+import { resolveUser } from './user.js'
 
 /** A Segment event turned into the target-independent model. */
 export interface Normalized {
@@ -23,7 +23,10 @@ export interface Normalized {
   settings: ResolvedSettings
   /** Unix seconds: `options.now`, else the event timestamp. */
   now: number | undefined
-  /** `options.now` in epoch milliseconds, when given (REST measures `retryAfterMs` from it). */
+  /**
+   * `options.now` alone, in epoch milliseconds (for retry times); `undefined` without
+   * `options.now` (the event timestamp is not "now" for a retry).
+   */
   nowMs: number | undefined
   /** REST: `options.knownEventNames`, the workspace's active event names, when given. */
   knownEventNames: Iterable<string> | undefined
@@ -123,12 +126,27 @@ function model(event: SegmentEvent, base: Base, ctx: NormalizeContext): Normaliz
       return normalizeGroup(event, base, ctx)
     case 'page':
     case 'screen':
-      return typeof event.name === 'string'
-        ? { type: event.type, ...base, name: event.name }
-        : { type: event.type, ...base }
+      return normalizeView(event, base)
     default:
       return { type: event.type, ...base }
   }
+}
+
+/** A page or screen: its name, category and properties as given (no target sends them). */
+function normalizeView(event: PageEvent | ScreenEvent, base: Base): NormalizedPage {
+  const view: NormalizedPage = { type: event.type, ...base }
+  if (typeof event.name === 'string') view.name = event.name
+  if (event.type === 'page' && typeof event.category === 'string') view.category = event.category
+  const properties = event.properties
+  if (isRecord(properties)) {
+    for (const key in properties) {
+      if (properties[key] !== undefined) {
+        view.properties = properties
+        break
+      }
+    }
+  }
+  return view
 }
 
 /** `options.now` in unix seconds: a Date, or a number of epoch milliseconds. */

@@ -13,6 +13,7 @@ import { classify, type Ending, isResponse } from './classify.js'
 import { Unanswered } from './drive.js'
 import type { KnownStateData } from './known-state.js'
 import { Memory } from './memory.js'
+import { delivered } from './outcome.js'
 import type { Exchange, IntercomRequest, IntercomResponse, OutcomeEnd } from './types.js'
 
 /** What one conversation carries from step to step. */
@@ -101,7 +102,7 @@ function* run(
       continue
     }
     if (end instanceof Stop) return end.outcome
-    return { status: 'delivered', requests: c.requests, warnings: c.warnings }
+    return delivered(c.requests, c.warnings)
   }
 }
 

@@ -1,3 +1,4 @@
+import { unsupportedType } from '../envelopes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { ResolvedSettings } from '../settings/types.js'
@@ -102,10 +103,5 @@ function checkedKnown(
 }
 
 function unsupported(m: NormalizedEvent, warnings: Warning[]): Skipped {
-  return {
-    status: 'skipped',
-    reason: 'unsupported_type',
-    message: `REST does not send ${m.type}`,
-    warnings,
-  }
+  return unsupportedType(`REST does not send ${m.type}`, warnings)
 }

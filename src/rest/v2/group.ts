@@ -1,4 +1,5 @@
 import type { NormalizedGroup } from '../../normalize/model.js'
+import { hasUser } from '../../normalize/user.js'
 import { companyBody } from '../bodies.js'
 import { type Conversation, type Step, Stop } from '../kernel.js'
 import { attachCompany, detachById, saveCompany } from './companies.js'
@@ -14,7 +15,7 @@ import { contactIdOf, touchContact } from './contacts.js'
 export function* group(c: Conversation, m: NormalizedGroup): Step<void> {
   const companyId = yield* saveCompany(c, m.company.companyId, companyBody(m.company, false))
   if (companyId instanceof Stop) return companyId
-  if (m.user.userId === undefined && m.user.email === undefined) return
+  if (!hasUser(m.user)) return
   const contactId = yield* contactIdOf(c, m.user)
   if (contactId instanceof Stop) return contactId
   if (contactId === undefined) {

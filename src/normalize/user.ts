@@ -27,3 +27,11 @@ export function resolveUser(event: SegmentEvent): UserIdentity {
   if (email !== undefined) user.email = email
   return user
 }
+
+/**
+ * Whether the call names a user Intercom can address: a `userId` or an email (an
+ * `anonymousId` alone is a visitor, not a user). The one test every target uses.
+ */
+export function hasUser(user: UserIdentity): boolean {
+  return user.userId !== undefined || user.email !== undefined
+}
