@@ -4,18 +4,11 @@
  * @module
  */
 import { isRecord } from '../../_lib/is-record.js'
+import type { UserIdentity } from '../../normalize/model.js'
 import { encodePathSegment, endpoint } from '../endpoint.js'
-import {
-  type Conversation,
-  call,
-  idOf,
-  listOf,
-  notFound,
-  Stale,
-  type Step,
-  Stop,
-} from '../kernel.js'
+import { type Conversation, call, idOf, listOf, notFound, type Step, Stop } from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
+import { findContact } from './contacts.js'
 import { write } from './data-attributes.js'
 
 /**
@@ -56,42 +49,60 @@ export function* attachCompany(c: Conversation, contactId: string, companyId: st
 
 /**
  * Detach the contact from the company with your `company_id`: find Intercom's id
- * (remembered, else `GET /companies?company_id=`), then
- * `DELETE /contacts/{id}/companies/{id}`. A company Intercom does not know, or
- * that is not attached, is nothing to detach (a warning, not a failure).
+ * (remembered, else {@link lookUpCompany}), then `DELETE /contacts/{id}/companies/{id}`.
+ * A company Intercom does not know, or that is not attached, is nothing to detach
+ * (a warning, not a failure).
  */
 export function* detachCompany(
   c: Conversation,
+  user: UserIdentity,
   contactId: string,
   companyId: string,
   path: string,
 ): Step<true> {
-  const remembered = c.memory.companyId(companyId)
-  if (remembered !== undefined) return yield* detachById(c, contactId, remembered, path)
+  const id = c.memory.companyId(companyId) ?? (yield* lookUpCompany(c, companyId, path))
+  if (id === undefined || id instanceof Stop) return id ?? true
+  return yield* detachById(c, user, contactId, companyId, id, path)
+}
+
+/**
+ * `GET /companies?company_id=`: Intercom's id for your `company_id`, learned; a
+ * company Intercom does not know is `undefined`, warned as `company_not_found`.
+ */
+function* lookUpCompany(
+  c: Conversation,
+  companyId: string,
+  path: string,
+): Step<string | undefined> {
   const find = endpoint(c.settings, 'GET', `/companies?company_id=${encodePathSegment(companyId)}`)
   const found = yield* call(c, find, [404])
   if (found instanceof Stop) return found
   const id = found.status === 404 ? undefined : lookedUpCompany(find, found, companyId)
+  if (id instanceof Stop) return id
   if (id === undefined) {
     c.warnings.push({
       code: 'company_not_found',
       path,
       message: `Intercom has no company "${companyId}"; nothing to detach`,
     })
-    return true
+    return undefined
   }
-  if (id instanceof Stop) return id
   c.memory.learnCompany(companyId, id)
-  return yield* detachById(c, contactId, id, path)
+  return id
 }
 
 /**
- * `DELETE /contacts/{id}/companies/{id}` by Intercom's company id; not attached is
- * a warning — unless an id was remembered, when the 404 may mean it is stale.
+ * `DELETE /contacts/{id}/companies/{id}` by Intercom's ids; a 404 is "not attached"
+ * (a warning) once both ids are confirmed: a remembered contact by searching for
+ * the user (another id, or none → the exchange starts over without it), a
+ * remembered company by looking it up again (another id → detached by that one).
+ * Each confirmation costs what the lookup it replaced would have.
  */
 export function* detachById(
   c: Conversation,
+  user: UserIdentity,
   contactId: string,
+  companyId: string,
   intercomCompanyId: string,
   path: string,
 ): Step<true> {
@@ -103,8 +114,18 @@ export function* detachById(
   const gone = yield* call(c, del, [404])
   if (gone instanceof Stop) return gone
   if (gone.status === 404) {
-    const stale = notFound(c, del, gone, [contactId, intercomCompanyId])
-    if (stale instanceof Stale) return stale
+    if (!c.memory.isVerified(contactId)) {
+      const found = yield* findContact(c, user)
+      if (found instanceof Stop) return found
+      if (found !== contactId) return notFound(c, del, gone, [contactId])
+    }
+    if (!c.memory.isVerified(intercomCompanyId)) {
+      c.memory.forget(intercomCompanyId)
+      const id = yield* lookUpCompany(c, companyId, path)
+      if (id === undefined || id instanceof Stop) return id ?? true
+      if (id !== intercomCompanyId)
+        return yield* detachById(c, user, contactId, companyId, id, path)
+    }
     c.warnings.push({
       code: 'not_attached',
       path,

@@ -26,7 +26,7 @@ export function* group(c: Conversation, m: NormalizedGroup): Step<void> {
     })
   }
   const linked = m.company.remove
-    ? yield* detachById(c, contactId, companyId, m.company.path)
+    ? yield* detachById(c, m.user, contactId, m.company.companyId, companyId, m.company.path)
     : yield* attachCompany(c, contactId, companyId)
   if (linked instanceof Stop) return linked
   if (m.lastSeenAt !== undefined) {

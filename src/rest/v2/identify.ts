@@ -19,7 +19,7 @@ export function* identify(
   if (contactId instanceof Stop) return contactId
   for (const company of m.companies) {
     const done = company.remove
-      ? yield* detachCompany(c, contactId, company.companyId, company.path)
+      ? yield* detachCompany(c, m.user, contactId, company.companyId, company.path)
       : yield* joinCompany(c, contactId, company.companyId, companyBody(company, false))
     if (done instanceof Stop) return done
   }

@@ -10,6 +10,8 @@ import {
 import { createIntercomEmulator } from '../../../src/testing/index.js'
 import { runStep, SETTINGS } from './steps.js'
 
+const U1 = { userId: 'u1' }
+
 function workspace() {
   const emulator = createIntercomEmulator()
   const contact = emulator.handle(
@@ -40,7 +42,7 @@ describe('company steps', () => {
     const id = runStep(emulator, (c) => saveCompany(c, 'acme', { company_id: 'acme' }))
       .value as string
     runStep(emulator, (c) => attachCompany(c, contactId, id))
-    const r = runStep(emulator, (c) => detachCompany(c, contactId, 'acme', 'traits.company'))
+    const r = runStep(emulator, (c) => detachCompany(c, U1, contactId, 'acme', 'traits.company'))
     expect(r.value).toBe(true)
     expect(r.requests).toEqual([
       'GET /companies?company_id=acme',
@@ -62,7 +64,9 @@ describe('company steps', () => {
 
   it('an unknown or unattached company is a warning, not a failure', () => {
     const { emulator, contactId } = workspace()
-    const unknown = runStep(emulator, (c) => detachCompany(c, contactId, 'ghost', 'traits.company'))
+    const unknown = runStep(emulator, (c) =>
+      detachCompany(c, U1, contactId, 'ghost', 'traits.company'),
+    )
     expect(unknown.outcome).toMatchObject({
       status: 'delivered',
       warnings: [{ code: 'company_not_found', path: 'traits.company' }],
@@ -73,7 +77,7 @@ describe('company steps', () => {
     const loose = runStep(emulator, (c) => {
       c.memory.saw(contactId)
       c.memory.saw(id)
-      return detachById(c, contactId, id, 'traits.companies.0')
+      return detachById(c, U1, contactId, 'acme', id, 'traits.companies.0')
     })
     expect(loose.outcome).toMatchObject({
       status: 'delivered',
