@@ -4,6 +4,7 @@
  */
 
 import { setOwn } from '../_lib/set-own.js'
+import { writeCompanyFields } from '../company-fields.js'
 import {
   DEFAULT_LAUNCHER_SELECTOR,
   MESSENGER_API_BASE,
@@ -122,13 +123,7 @@ export function attachableCompany(
 /** A company as the Messenger takes it: standard keys, then custom ones at the top level. */
 export function messengerCompany(c: NormalizedCompany, warnings: Warning[]): MessengerCompany {
   const out: MessengerCompany = { company_id: c.companyId }
-  if (c.name !== undefined) out.name = c.name
-  if (c.createdAt !== undefined) out.created_at = c.createdAt
-  if (c.plan !== undefined) out.plan = c.plan
-  if (c.monthlySpend !== undefined) out.monthly_spend = c.monthlySpend
-  if (c.size !== undefined) out.size = c.size
-  if (c.website !== undefined) out.website = c.website
-  if (c.industry !== undefined) out.industry = c.industry
+  writeCompanyFields(out, c, 'created_at')
   for (const key in c.customAttributes) {
     if (MESSENGER_COMPANY_KEYS.has(key)) {
       warn(
