@@ -280,8 +280,12 @@ export const OUTCOME_CODES = {
    */
   attribute_not_found: 'attribute_not_found',
   /**
-   * `retry`: `POST /contacts` answered 409 without naming the existing contact (its
-   * search index has not caught up). Retry later.
+   * REST 2.x. `retry`: `POST /contacts` answered 409 without naming the existing
+   * contact, or naming one Intercom does not return yet (its index has not caught up):
+   * retry later. `failed`: the 409 named a contact that belongs to another user (its
+   * `external_id` is another userId, e.g. two users share an email); the library never
+   * takes over another user's contact. The message and `errors` name both: give the
+   * users distinct emails or merge the contacts in Intercom, then redeliver.
    */
   conflict: 'conflict',
   /**

@@ -62,17 +62,18 @@ describe('scenarios against the emulator (REST 2.16)', () => {
     expect(em.state.events).toHaveLength(1)
   })
 
-  it('identify of an existing user that search cannot see yet: the 409 names the id, which is updated', async () => {
+  it('identify of an existing user that search cannot see yet: the 409 names the id, which is checked and updated', async () => {
     const em = createIntercomEmulator({ searchLag: 10 })
     await deliver(toRest(identify('u2', { name: 'First' })), em.send)
     const second = await deliver(toRest(identify('u2', { name: 'Second' })), em.send)
-    expect(second).toMatchObject({ status: 'delivered', requests: 3 })
+    expect(second).toMatchObject({ status: 'delivered', requests: 4 })
     const calls = em.requests
-      .slice(-3)
+      .slice(-4)
       .map((r) => `${r.request.method} ${r.request.path} ${r.response.status}`)
     expect(calls).toEqual([
       'POST /contacts/search 200',
       'POST /contacts 409',
+      expect.stringMatching(/^GET \/contacts\/[0-9a-f]+ 200$/),
       expect.stringMatching(/^PUT \/contacts\/[0-9a-f]+ 200$/),
     ])
     expect(em.state.contacts).toHaveLength(1)

@@ -98,19 +98,32 @@ describe('identify over 2.x', () => {
     })
   })
 
-  it('on 409 updates the id Intercom names; without an id it is retry conflict', async () => {
+  it("on 409 updates the id Intercom names once it is this user's; without an id it is retry conflict", async () => {
     const conflict = error(
       409,
       'conflict',
       'A contact matching those details already exists with id=65f0a1b2c3',
     )
-    const { outcome, requests } = await run(identify, [list(), conflict, ok({ id: '65f0a1b2c3' })])
+    const { outcome, requests } = await run(identify, [
+      list(),
+      conflict,
+      ok({ id: '65f0a1b2c3', external_id: 'u1' }),
+      ok({ id: '65f0a1b2c3' }),
+    ])
     expect(outcome.status).toBe('delivered')
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /contacts/search',
       'POST /contacts',
+      'GET /contacts/65f0a1b2c3',
       'PUT /contacts/65f0a1b2c3',
     ])
+    const another = await run(identify, [
+      list(),
+      conflict,
+      ok({ id: '65f0a1b2c3', external_id: 'u9' }),
+    ])
+    expect(another.outcome).toMatchObject({ status: 'failed', code: 'conflict' })
+    expect(another.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'GET'])
     const noId = await run(identify, [
       list(),
       error(409, 'conflict', 'A contact matching those details already exists'),

@@ -3,7 +3,7 @@
  * that finds a user's contact, and the create-or-update that writes it.
  * @module
  */
-import { hasKeys } from '../../_lib/is-record.js'
+import { hasKeys, isRecord } from '../../_lib/is-record.js'
 import type { NormalizedIdentify, UserIdentity } from '../../normalize/model.js'
 import type { Warning } from '../../types.js'
 import { warn } from '../../warnings.js'
@@ -114,8 +114,9 @@ export function* contactIdOf(c: Conversation, user: UserIdentity): Step<string |
 
 /**
  * Writes the user's contact and returns its id: remembered or found by search →
- * updated; not found → created (a 409 means it exists but search has not caught
- * up: the error names its id, which is updated).
+ * updated; not found → created. A 409 on create means a contact matches (search
+ * has not caught up, or another user's contact has this email): the contact it
+ * names is updated only if it is this user's ({@link claimConflict}).
  */
 export function* upsertContact(
   c: Conversation,
@@ -131,10 +132,7 @@ export function* upsertContact(
   if (created instanceof Stop) return created
   if (created.status === 409) {
     const existing = conflictId(errorList(created.body))
-    if (existing !== undefined) {
-      c.memory.saw(existing) // named by Intercom's answer, not remembered: a 404 on it is not staleness
-      return yield* updateContact(c, user, existing, body)
-    }
+    if (existing !== undefined) return yield* claimConflict(c, user, existing, body)
     return new Stop({
       status: 'retry',
       code: 'conflict',
@@ -142,6 +140,44 @@ export function* upsertContact(
     })
   }
   return learnedId(c, user, create, created)
+}
+
+/**
+ * The contact a 409 named, updated only if it is not another user's: with a userId,
+ * `GET /contacts/{id}` first, and its `external_id` must be absent or this userId —
+ * else `failed` `conflict`, naming both (no exchange takes over another user's
+ * contact). Without a userId the email is the identity, as in the search.
+ */
+function* claimConflict(
+  c: Conversation,
+  user: UserIdentity,
+  id: string,
+  body: Record<string, unknown>,
+): Step<string> {
+  c.memory.saw(id) // named by Intercom's answer: a 404 on it is not a stale memory
+  if (user.userId === undefined) return yield* updateContact(c, user, id, body)
+  const get = endpoint(c.settings, 'GET', `/contacts/${encodePathSegment(id)}`)
+  const got = yield* call(c, get, [404])
+  if (got instanceof Stop) return got
+  if (got.status === 404) {
+    return new Stop({
+      status: 'retry',
+      code: 'conflict',
+      message: `POST /contacts answered 409 naming contact ${id}, which GET /contacts/${id} does not find (yet): retry later`,
+    })
+  }
+  const owner = isRecord(got.body) ? got.body.external_id : undefined
+  if (owner === undefined || owner === null || owner === '' || owner === user.userId) {
+    return yield* updateContact(c, user, id, body)
+  }
+  const shown = typeof owner === 'string' ? JSON.stringify(owner) : String(owner)
+  if (typeof owner === 'string') c.memory.learnContact({ userId: owner }, id)
+  return new Stop({
+    status: 'failed',
+    code: 'conflict',
+    message: `User ${JSON.stringify(user.userId)} matches Intercom contact ${id}, which belongs to another user (external_id ${shown}): not updated. Give the users distinct emails, or merge them in Intercom`,
+    errors: [{ userId: user.userId, contactId: id, externalId: owner }],
+  })
 }
 
 /**

@@ -1,7 +1,10 @@
 /** The contact steps against the emulator. */
 import { describe, expect, it } from 'vitest'
+import type { UserIdentity } from '../../../src/normalize/model.js'
+import { drive } from '../../../src/rest/drive.js'
 import { endpoint } from '../../../src/rest/endpoint.js'
-import { Stop } from '../../../src/rest/kernel.js'
+import { converse, Stop } from '../../../src/rest/kernel.js'
+import type { IntercomRequest, IntercomResponse } from '../../../src/rest/types.js'
 import {
   conflictId,
   findContact,
@@ -67,7 +70,12 @@ describe('upsertContact', () => {
       upsertContact(c, { userId: 'u1' }, { external_id: 'u1', name: 'Ada' }),
     )
     expect(r.value).toBe(id)
-    expect(r.requests).toEqual(['POST /contacts/search', 'POST /contacts', `PUT /contacts/${id}`])
+    expect(r.requests).toEqual([
+      'POST /contacts/search',
+      'POST /contacts',
+      `GET /contacts/${id}`,
+      `PUT /contacts/${id}`,
+    ])
     expect(emulator.state.contacts).toHaveLength(1)
   })
 
@@ -89,5 +97,108 @@ describe('updateContact and touchContact', () => {
     const gone = runStep(emulator, (c) => updateContact(c, { userId: 'u1' }, 'nope', { name: 'x' }))
     expect(gone.value).toBeInstanceOf(Stop)
     expect(gone.outcome).toMatchObject({ status: 'failed', code: 'rejected' })
+  })
+})
+
+describe('a 409 on create (DESIGN 3.3: never a takeover)', () => {
+  const list = (...data: unknown[]) => ({ status: 200, body: { type: 'list', data } })
+  const conflict = (id: string) => ({
+    status: 409,
+    body: {
+      type: 'error.list',
+      errors: [
+        {
+          code: 'conflict',
+          message: `A contact matching those details already exists with id=${id}`,
+        },
+      ],
+    },
+  })
+  const body = { external_id: 'u1', email: 'ada@example.com', name: 'Ada' }
+
+  /** Runs upsertContact against scripted answers. */
+  function scripted(
+    answers: unknown[],
+    user: UserIdentity = { userId: 'u1', email: 'ada@example.com' },
+  ) {
+    const sent: IntercomRequest[] = []
+    const outcome = drive(
+      converse({ settings: SETTINGS, nowMs: undefined, warnings: [] }, (c) =>
+        upsertContact(c, user, body),
+      ),
+      (r) => {
+        sent.push(r)
+        return answers[sent.length - 1] as IntercomResponse
+      },
+    )
+    return { outcome, requests: sent.map((r) => `${r.method} ${r.path}`) }
+  }
+
+  it("fails conflict, naming both, when the contact is another user's; nothing is updated", () => {
+    const r = scripted([
+      list(),
+      conflict('c9'),
+      {
+        status: 200,
+        body: { type: 'contact', id: 'c9', external_id: 'u9', email: 'ada@example.com' },
+      },
+    ])
+    expect(r.requests).toEqual(['POST /contacts/search', 'POST /contacts', 'GET /contacts/c9'])
+    expect(r.outcome).toEqual({
+      status: 'failed',
+      code: 'conflict',
+      message:
+        'User "u1" matches Intercom contact c9, which belongs to another user (external_id "u9"): not updated. Give the users distinct emails, or merge them in Intercom',
+      errors: [{ userId: 'u1', contactId: 'c9', externalId: 'u9' }],
+      // What the answer taught: c9 is u9's (never u1's).
+      learned: { version: 1, contacts: { byExternalId: { u9: 'c9' } } },
+    })
+  })
+
+  it("updates the contact when it is this user's, or has no external_id (adopted)", () => {
+    for (const owner of ['u1', null, undefined]) {
+      const r = scripted([
+        list(),
+        conflict('c9'),
+        { status: 200, body: { type: 'contact', id: 'c9', external_id: owner } },
+        { status: 200, body: { type: 'contact', id: 'c9', external_id: 'u1' } },
+      ])
+      expect(r.requests).toEqual([
+        'POST /contacts/search',
+        'POST /contacts',
+        'GET /contacts/c9',
+        'PUT /contacts/c9',
+      ])
+      expect(r.outcome).toMatchObject({ status: 'delivered', requests: 4 })
+    }
+  })
+
+  it('without a userId the email is the identity: updated without the check', () => {
+    const r = scripted(
+      [list(), conflict('c9'), { status: 200, body: { type: 'contact', id: 'c9' } }],
+      { email: 'ada@example.com' },
+    )
+    expect(r.requests).toEqual(['POST /contacts/search', 'POST /contacts', 'PUT /contacts/c9'])
+  })
+
+  it('retries conflict when the named contact cannot be read yet', () => {
+    const r = scripted([
+      list(),
+      conflict('c9'),
+      { status: 404, body: { type: 'error.list', errors: [] } },
+    ])
+    expect(r.outcome).toMatchObject({ status: 'retry', code: 'conflict' })
+  })
+
+  it('against the emulator: an own contact that search cannot see yet is updated', () => {
+    const { emulator, id } = withContact({ external_id: 'u1', email: 'ada@example.com' }, 5)
+    const r = runStep(emulator, (c) => upsertContact(c, { userId: 'u1' }, body))
+    expect(r.requests).toEqual([
+      'POST /contacts/search',
+      'POST /contacts',
+      `GET /contacts/${id}`,
+      `PUT /contacts/${id}`,
+    ])
+    expect(emulator.state.contacts).toMatchObject([{ id, external_id: 'u1', name: 'Ada' }])
   })
 })

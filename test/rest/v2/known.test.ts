@@ -86,6 +86,7 @@ describe('what an exchange learns', () => {
     expect(again.requests).toEqual([
       'POST /contacts/search',
       'POST /contacts',
+      `GET /contacts/${contactId}`,
       `PUT /contacts/${contactId}`,
     ])
     expect(again.outcome.learned).toMatchObject({ contacts: { byExternalId: { u1: contactId } } })
