@@ -50,6 +50,14 @@ export const WARNING_CODES = {
    */
   dropped_company: 'dropped_company',
   /**
+   * REST 2.x, `unknownAttributes: 'drop'` (the default): a custom attribute the workspace
+   * does not define (Intercom answered that it does not exist, or `options.knownAttributes`
+   * does not list it) was left out and the rest of the write sent. Emitted on the
+   * outcome, at the attribute's input path (e.g. `traits.address.city`). Create the
+   * attribute in Intercom (Settings → Data), or use `unknownAttributes: 'create'`.
+   */
+  dropped_attribute: 'dropped_attribute',
+  /**
    * Text longer than 255 characters was dropped: with `longValues: 'drop'`, or a rich
    * link whose URL is too long. Shorten the value, or use `longValues: 'truncate'`.
    */
@@ -88,9 +96,10 @@ export const WARNING_CODES = {
   invalid_key: 'invalid_key',
   /**
    * REST: `options.known` is not a known state this library wrote (a wrong `version`,
-   * an id that is not text, …; the path names the part). It is ignored: the exchange
-   * looks everything up as if it had no known state, so nothing is lost but requests.
-   * Store `outcome.learned` as JSON and merge states with `mergeKnown`.
+   * an id that is not text, …; the path names the part), or `options.knownAttributes`
+   * has a list that is not one of names. It is ignored: the exchange looks everything up
+   * as if it had not been given, so nothing is lost but requests. Store
+   * `outcome.learned` as JSON and merge states with `mergeKnown`.
    */
   invalid_known_state: 'invalid_known_state',
   /**
@@ -274,9 +283,10 @@ export const SKIP_REASONS = {
  */
 export const OUTCOME_CODES = {
   /**
-   * `failed`, REST 2.x: Intercom reports a custom attribute that does not exist and
-   * `createMissingAttributes` is off. Create the attribute in Intercom (Settings → Data)
-   * or set `createMissingAttributes: true`, then redeliver.
+   * `failed`, REST 2.x: a custom attribute the workspace does not define, with
+   * `unknownAttributes: 'fail'` (or still missing after it was dropped or created).
+   * `errors` names it: create the attribute in Intercom (Settings → Data), or use
+   * `unknownAttributes: 'drop'` or `'create'`, then redeliver.
    */
   attribute_not_found: 'attribute_not_found',
   /**

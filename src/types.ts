@@ -65,4 +65,10 @@ export interface MapOptions {
    * stale id falls back to the lookup. Never changes what is written.
    */
   known?: KnownState
+  /**
+   * REST 2.x: the custom attributes the workspace defines (Intercom's data attributes),
+   * per model. Attributes not listed are handled by `settings.unknownAttributes` before
+   * sending, without Intercom's 400 round trip. Without it nothing is assumed.
+   */
+  knownAttributes?: { contact?: Iterable<string>; company?: Iterable<string> }
 }

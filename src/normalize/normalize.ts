@@ -32,6 +32,8 @@ export interface Normalized {
   knownEventNames: Iterable<string> | undefined
   /** REST: `options.known`, as given (the REST encoder checks it). */
   known: KnownState | undefined
+  /** REST 2.x: `options.knownAttributes`, as given. */
+  knownAttributes: MapOptions['knownAttributes']
   warnings: Warning[]
 }
 
@@ -110,6 +112,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
     nowMs,
     knownEventNames: options?.knownEventNames,
     known: options?.known,
+    knownAttributes: options?.knownAttributes,
     warnings,
   }
 }

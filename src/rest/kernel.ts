@@ -27,6 +27,14 @@ export interface Conversation {
   readonly warnings: Warning[]
   /** What earlier exchanges learned (`options.known`) and what this one learns. */
   readonly memory: Memory
+  /** `options.knownAttributes`: the custom attributes the workspace defines, per model. */
+  readonly knownAttributes?: KnownAttributes | undefined
+}
+
+/** The custom attributes a workspace defines, per model, as the host says. */
+export interface KnownAttributes {
+  readonly contact?: ReadonlySet<string>
+  readonly company?: ReadonlySet<string>
 }
 
 /** What a mapping fixes for every conversation it starts. */
@@ -36,6 +44,7 @@ export interface ConversationSetup {
   readonly warnings: readonly Warning[]
   /** `options.known`, checked. */
   readonly known?: KnownStateData | undefined
+  readonly knownAttributes?: KnownAttributes | undefined
 }
 
 /**
@@ -79,6 +88,7 @@ export function* converse(setup: ConversationSetup, script: Script): Exchange {
     requests: 0,
     warnings: setup.warnings.slice(),
     memory: new Memory(setup.known),
+    knownAttributes: setup.knownAttributes,
   }
   const end = yield* run(c, script)
   return { ...end, learned: c.memory.state() }

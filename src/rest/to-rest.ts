@@ -1,3 +1,4 @@
+import { describe } from '../_lib/describe.js'
 import { unsupportedType } from '../envelopes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
@@ -6,7 +7,7 @@ import type { Invalid, MapOptions, Mapped, Skipped, Warning } from '../types.js'
 import { warn } from '../warnings.js'
 import { eventBody } from './bodies.js'
 import { endpoint } from './endpoint.js'
-import { converse, type Script, single } from './kernel.js'
+import { converse, type KnownAttributes, type Script, single } from './kernel.js'
 import { checkKnown, type KnownState, type KnownStateData, KnownStateError } from './known-state.js'
 import { restPreconditions } from './preconditions.js'
 import type { Exchange } from './types.js'
@@ -50,8 +51,10 @@ export function toRest(event: unknown, options?: MapOptions): RestMapping {
       ? v1Script(m, n.settings, warnings)
       : v2Script(m, n.settings, warnings)
   if (script === undefined) return unsupported(m, warnings)
-  const known = n.settings.apiVersion === '1.4' ? undefined : checkedKnown(n.known, warnings)
-  const setup = { settings: n.settings, nowMs: n.nowMs, warnings, known }
+  const v1 = n.settings.apiVersion === '1.4'
+  const known = v1 ? undefined : checkedKnown(n.known, warnings)
+  const knownAttributes = v1 ? undefined : attributeSets(n.knownAttributes, warnings)
+  const setup = { settings: n.settings, nowMs: n.nowMs, warnings, known, knownAttributes }
   return { status: 'mapped', warnings, exchange: () => converse(setup, script) }
 }
 
@@ -100,6 +103,32 @@ function checkedKnown(
     warn(warnings, 'invalid_known_state', path, `Ignored: ${why}`)
     return undefined
   }
+}
+
+/** `options.knownAttributes` as sets; a list that is not one of names is warned and ignored. */
+function attributeSets(
+  given: MapOptions['knownAttributes'],
+  warnings: Warning[],
+): KnownAttributes | undefined {
+  if (given === undefined) return undefined
+  const out: { contact?: ReadonlySet<string>; company?: ReadonlySet<string> } = {}
+  for (const model of ['contact', 'company'] as const) {
+    const names = given[model]
+    if (names === undefined) continue
+    try {
+      const set = new Set<string>()
+      for (const name of names) {
+        if (typeof name !== 'string') throw new TypeError(`${describe(name)} is not a name`)
+        set.add(name)
+      }
+      out[model] = set
+    } catch (error) {
+      const why = error instanceof Error ? error.message : 'unreadable'
+      const path = `options.knownAttributes.${model}`
+      warn(warnings, 'invalid_known_state', path, `Ignored: not a list of attribute names (${why})`)
+    }
+  }
+  return out
 }
 
 function unsupported(m: NormalizedEvent, warnings: Warning[]): Skipped {

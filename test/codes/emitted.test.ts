@@ -258,12 +258,13 @@ describe('hand-written edge cases', () => {
       },
     }
     collect(await deliver(broken, async () => ({ status: 200 })), seen)
-    // Custom attributes Intercom does not know: created on request, else failed.
+    // Custom attributes Intercom does not know: dropped, created or failed.
     const custom = identify({ plan: 'pro' })
-    for (const createMissingAttributes of [true, false]) {
+    for (const unknownAttributes of ['drop', 'create', 'fail'] as const) {
       const intercom = createIntercomEmulator({ token: SECRET_TOKEN })
-      const rest = toRest(custom, { now: NOW, settings: { createMissingAttributes } })
-      collect(await deliver(rest, authorised(intercom.send)), seen) // attribute_created / _not_found
+      const rest = toRest(custom, { now: NOW, settings: { unknownAttributes } })
+      // dropped_attribute / attribute_created / attribute_not_found
+      collect(await deliver(rest, authorised(intercom.send)), seen)
     }
     // Detaching: a company Intercom does not know, then one the user is not attached to.
     const intercom = createIntercomEmulator({

@@ -146,19 +146,33 @@ describe('scenarios against the emulator (REST 2.16)', () => {
     expect(em.state.events).toHaveLength(1)
   })
 
-  it('a missing custom attribute fails naming it; with createMissingAttributes it is created and the write retried', async () => {
+  it("a missing custom attribute: dropped by default, fails with 'fail', created with createMissingAttributes", async () => {
     const strict = createIntercomEmulator()
     const event = identify('u6', {
       plan_level: 3,
       beta: true,
       trial_ends_at: '2026-04-01T00:00:00Z',
     })
-    const failed = await deliver(toRest(event), strict.send)
+    const fail = { settings: { unknownAttributes: 'fail' as const } }
+    const failed = await deliver(toRest(event, fail), strict.send)
     expect(failed).toMatchObject({ status: 'failed', code: 'attribute_not_found' })
     expect(failed.status === 'failed' && failed.message).toMatch(
       /"(plan_level|beta|trial_ends_at)"/,
     )
     expect(strict.state.contacts).toEqual([])
+
+    // The default drops each unknown attribute, warned at its input path: the contact is written.
+    const dropped = await deliver(toRest(event), strict.send)
+    expect(dropped).toMatchObject({ status: 'delivered', requests: 5 })
+    expect(dropped.status === 'delivered' && dropped.warnings.map((w) => [w.code, w.path])).toEqual(
+      [
+        ['date_converted', 'traits.trial_ends_at'],
+        ['dropped_attribute', 'traits.plan_level'],
+        ['dropped_attribute', 'traits.beta'],
+        ['dropped_attribute', 'traits.trial_ends_at'],
+      ],
+    )
+    expect(strict.state.contacts).toMatchObject([{ external_id: 'u6', custom_attributes: {} }])
 
     const lenient = createIntercomEmulator()
     const ok = await deliver(

@@ -308,8 +308,10 @@ describe('track and group over 2.x', () => {
 
 describe('missing custom attributes', () => {
   const missing = error(400, 'parameter_invalid', "Custom attribute 'plan' does not exist")
-  it('fails attribute_not_found naming the attribute', async () => {
-    const { outcome } = await run(identify, [list(), missing])
+  it("with unknownAttributes 'fail': fails attribute_not_found naming the attribute", async () => {
+    const { outcome } = await run(identify, [list(), missing], {
+      settings: { unknownAttributes: 'fail' },
+    })
     expect(outcome).toMatchObject({
       status: 'failed',
       code: 'attribute_not_found',

@@ -9,7 +9,7 @@ import { encodePathSegment, endpoint } from '../endpoint.js'
 import { type Conversation, call, idOf, listOf, notFound, type Step, Stop } from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { findContact } from './contacts.js'
-import { write } from './data-attributes.js'
+import { type AttributePaths, write } from './data-attributes.js'
 
 /**
  * The company's Intercom id, after writing `body` (`POST /companies`, an upsert on
@@ -20,12 +20,13 @@ export function* saveCompany(
   c: Conversation,
   companyId: string,
   body: Record<string, unknown>,
+  paths?: AttributePaths,
 ): Step<string> {
   const json = JSON.stringify(body)
   const remembered = c.memory.companyId(companyId)
   if (remembered !== undefined && c.memory.companyWrite(companyId) === json) return remembered
   const request = endpoint(c.settings, 'POST', '/companies', body)
-  const response = yield* write(c, request, 'company')
+  const response = yield* write(c, request, 'company', [], paths)
   if (response instanceof Stop) return response
   const id = idOf(request, response)
   if (typeof id === 'string') c.memory.learnCompany(companyId, id, json)

@@ -11,7 +11,7 @@ import { errorList, errorText } from '../classify.js'
 import { encodePathSegment, endpoint } from '../endpoint.js'
 import { type Conversation, call, idOf, listOf, notFound, type Step, Stop } from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
-import { write } from './data-attributes.js'
+import { type AttributePaths, write } from './data-attributes.js'
 
 /**
  * The 2.x contact body (`POST /contacts` adds `role: 'user'`; `PUT /contacts/{id}`
@@ -122,17 +122,18 @@ export function* upsertContact(
   c: Conversation,
   user: UserIdentity,
   body: Record<string, unknown>,
+  paths?: AttributePaths,
 ): Step<string> {
   const found = yield* contactIdOf(c, user)
   if (found instanceof Stop) return found
-  if (found !== undefined) return yield* updateContact(c, user, found, body)
+  if (found !== undefined) return yield* updateContact(c, user, found, body, paths)
 
   const create = endpoint(c.settings, 'POST', '/contacts', { role: 'user', ...body })
-  const created = yield* write(c, create, 'contact', [409])
+  const created = yield* write(c, create, 'contact', [409], paths)
   if (created instanceof Stop) return created
   if (created.status === 409) {
     const existing = conflictId(errorList(created.body))
-    if (existing !== undefined) return yield* claimConflict(c, user, existing, body)
+    if (existing !== undefined) return yield* claimConflict(c, user, existing, body, paths)
     return new Stop({
       status: 'retry',
       code: 'conflict',
@@ -153,9 +154,10 @@ function* claimConflict(
   user: UserIdentity,
   id: string,
   body: Record<string, unknown>,
+  paths: AttributePaths,
 ): Step<string> {
   c.memory.saw(id) // named by Intercom's answer: a 404 on it is not a stale memory
-  if (user.userId === undefined) return yield* updateContact(c, user, id, body)
+  if (user.userId === undefined) return yield* updateContact(c, user, id, body, paths)
   const get = endpoint(c.settings, 'GET', `/contacts/${encodePathSegment(id)}`)
   const got = yield* call(c, get, [404])
   if (got instanceof Stop) return got
@@ -168,7 +170,7 @@ function* claimConflict(
   }
   const owner = isRecord(got.body) ? got.body.external_id : undefined
   if (owner === undefined || owner === null || owner === '' || owner === user.userId) {
-    return yield* updateContact(c, user, id, body)
+    return yield* updateContact(c, user, id, body, paths)
   }
   const shown = typeof owner === 'string' ? JSON.stringify(owner) : String(owner)
   if (typeof owner === 'string') c.memory.learnContact({ userId: owner }, id)
@@ -189,9 +191,10 @@ export function* updateContact(
   user: UserIdentity,
   id: string,
   body: Record<string, unknown>,
+  paths?: AttributePaths,
 ): Step<string> {
   const update = endpoint(c.settings, 'PUT', `/contacts/${encodePathSegment(id)}`, body)
-  const updated = yield* write(c, update, 'contact', [404])
+  const updated = yield* write(c, update, 'contact', [404], paths)
   if (updated instanceof Stop) return updated
   if (updated.status === 404) return notFound(c, update, updated, [id])
   return learnedId(c, user, update, updated)

@@ -13,7 +13,8 @@ import { contactIdOf, touchContact } from './contacts.js'
  * retry `contact_not_found`, so a group sent before its identify is not lost.
  */
 export function* group(c: Conversation, m: NormalizedGroup): Step<void> {
-  const companyId = yield* saveCompany(c, m.company.companyId, companyBody(m.company, false))
+  const body = companyBody(m.company, false)
+  const companyId = yield* saveCompany(c, m.company.companyId, body, m.company.attributePaths)
   if (companyId instanceof Stop) return companyId
   if (!hasUser(m.user)) return
   const contactId = yield* contactIdOf(c, m.user)

@@ -1,4 +1,4 @@
-import type { NormalizedIdentify } from '../../normalize/model.js'
+import type { NormalizedCompany, NormalizedIdentify } from '../../normalize/model.js'
 import { companyBody } from '../bodies.js'
 import { type Conversation, type Step, Stop } from '../kernel.js'
 import { attachCompany, detachCompany, saveCompany } from './companies.js'
@@ -15,12 +15,12 @@ export function* identify(
   m: NormalizedIdentify,
   body: Record<string, unknown>,
 ): Step<void> {
-  const contactId = yield* upsertContact(c, m.user, body)
+  const contactId = yield* upsertContact(c, m.user, body, m.attributePaths)
   if (contactId instanceof Stop) return contactId
   for (const company of m.companies) {
     const done = company.remove
       ? yield* detachCompany(c, m.user, contactId, company.companyId, company.path)
-      : yield* joinCompany(c, contactId, company.companyId, companyBody(company, false))
+      : yield* joinCompany(c, contactId, company, companyBody(company, false))
     if (done instanceof Stop) return done
   }
 }
@@ -28,10 +28,10 @@ export function* identify(
 function* joinCompany(
   c: Conversation,
   contactId: string,
-  companyId: string,
+  company: NormalizedCompany,
   body: Record<string, unknown>,
 ): Step<true> {
-  const id = yield* saveCompany(c, companyId, body)
+  const id = yield* saveCompany(c, company.companyId, body, company.attributePaths)
   if (id instanceof Stop) return id
   return yield* attachCompany(c, contactId, id)
 }

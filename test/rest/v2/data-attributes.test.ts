@@ -12,9 +12,12 @@ const create = endpoint(SETTINGS, 'POST', '/contacts', {
 })
 
 describe('write', () => {
-  it('fails attribute_not_found naming the first unknown attribute, by default', () => {
+  it("with 'fail', fails attribute_not_found naming the first unknown attribute", () => {
     const emulator = createIntercomEmulator()
-    const r = runStep(emulator, (c) => write(c, create, 'contact'))
+    const r = runStep(emulator, (c) => write(c, create, 'contact'), {
+      ...SETTINGS,
+      unknownAttributes: 'fail',
+    })
     expect(r.outcome).toMatchObject({
       status: 'failed',
       code: 'attribute_not_found',
@@ -23,11 +26,11 @@ describe('write', () => {
     expect(emulator.state.contacts).toEqual([])
   })
 
-  it('with createMissingAttributes, creates each one typed from its value and writes again', () => {
+  it("with 'create', creates each one typed from its value and writes again", () => {
     const emulator = createIntercomEmulator()
     const r = runStep(emulator, (c) => write(c, create, 'contact'), {
       ...SETTINGS,
-      createMissingAttributes: true,
+      unknownAttributes: 'create',
     })
     expect(r.requests).toEqual([
       'POST /contacts',
@@ -49,6 +52,57 @@ describe('write', () => {
       ],
     })
     expect(emulator.state.contacts[0]?.custom_attributes).toEqual({ plan: 'pro', seats: 3 })
+  })
+
+  it("by default ('drop'), sends the write again without each one, warned at its input path", () => {
+    const emulator = createIntercomEmulator({
+      dataAttributes: [{ name: 'seats', model: 'contact', data_type: 'integer' }],
+    })
+    const paths = { plan: 'traits.plan', seats: 'traits.seats' }
+    const r = runStep(emulator, (c) => write(c, create, 'contact', [], paths))
+    expect(r.requests).toEqual(['POST /contacts', 'POST /contacts'])
+    expect(r.sent[1]?.body).toEqual({
+      role: 'user',
+      external_id: 'u1',
+      custom_attributes: { seats: 3 },
+    })
+    expect(r.outcome).toMatchObject({
+      status: 'delivered',
+      warnings: [{ code: 'dropped_attribute', path: 'traits.plan' }],
+    })
+    expect(emulator.state.contacts[0]?.custom_attributes).toEqual({ seats: 3 })
+  })
+
+  it('drops custom_attributes altogether when none is left', () => {
+    const emulator = createIntercomEmulator()
+    const r = runStep(emulator, (c) => write(c, create, 'contact'))
+    expect(r.sent.at(-1)?.body).toEqual({ role: 'user', external_id: 'u1' })
+    expect(r.outcome).toMatchObject({
+      status: 'delivered',
+      warnings: [
+        { code: 'dropped_attribute', path: 'custom_attributes.plan' },
+        { code: 'dropped_attribute', path: 'custom_attributes.seats' },
+      ],
+    })
+  })
+
+  it('knownAttributes: handles the attributes it does not list before sending', () => {
+    const emulator = createIntercomEmulator({
+      dataAttributes: [{ name: 'seats', model: 'contact', data_type: 'integer' }],
+    })
+    const known = { knownAttributes: { contact: new Set(['seats']) } }
+    const r = runStep(emulator, (c) => write(c, create, 'contact'), SETTINGS, known)
+    expect(r.requests).toEqual(['POST /contacts'])
+    expect(r.outcome).toMatchObject({
+      status: 'delivered',
+      requests: 1,
+      warnings: [{ code: 'dropped_attribute', path: 'custom_attributes.plan' }],
+    })
+    expect(r.sent[0]?.body).toEqual({
+      role: 'user',
+      external_id: 'u1',
+      custom_attributes: { seats: 3 },
+    })
   })
 
   it('passes the statuses the caller handles through untouched', () => {

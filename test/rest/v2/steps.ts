@@ -1,6 +1,12 @@
 /** Runs one named step against an emulator, synchronously. */
 import { drive } from '../../../src/rest/drive.js'
-import { type Conversation, converse, type Step, Stop } from '../../../src/rest/kernel.js'
+import {
+  type Conversation,
+  type ConversationSetup,
+  converse,
+  type Step,
+  Stop,
+} from '../../../src/rest/kernel.js'
 import type { IntercomRequest, Outcome } from '../../../src/rest/types.js'
 import { DEFAULT_SETTINGS } from '../../../src/settings/resolve.js'
 import type { ResolvedSettings } from '../../../src/settings/types.js'
@@ -13,11 +19,12 @@ export function runStep<T>(
   emulator: IntercomEmulator,
   step: (c: Conversation) => Step<T>,
   settings: ResolvedSettings = SETTINGS,
+  setup: Partial<ConversationSetup> = {},
 ): { value: T | Stop; requests: string[]; outcome: Outcome; sent: IntercomRequest[] } {
   let value: T | Stop | undefined
   const sent: IntercomRequest[] = []
   const outcome = drive(
-    converse({ settings, nowMs: undefined, warnings: [] }, function* (c) {
+    converse({ settings, nowMs: undefined, warnings: [], ...setup }, function* (c) {
       value = yield* step(c)
       return value instanceof Stop ? value : undefined
     }),
