@@ -90,6 +90,13 @@ export const WARNING_CODES = {
    */
   invalid_date: 'invalid_date',
   /**
+   * REST 2.x: Intercom answered a write with success but without something the library
+   * reads from the answer (e.g. the created contact's or company's `id`), and no later
+   * step needed it: the write happened, so the outcome is `delivered` with this warning,
+   * not `failed`. Nothing to do; if it repeats, check what sits between you and Intercom.
+   */
+  incomplete_response: 'incomplete_response',
+  /**
    * An empty or blank key cannot name an Intercom attribute or metadata key; the value
    * was dropped. Give the property a name.
    */

@@ -176,6 +176,27 @@ export function idOf(request: IntercomRequest, response: IntercomResponse): stri
   return unexpected(request, 'the answer has no "id"')
 }
 
+/**
+ * The id of a 2xx answer that no later step needs: when the answer lacks it, the
+ * write still happened, so the exchange goes on (`undefined`) with an
+ * `incomplete_response` warning at `path`, instead of failing.
+ */
+export function optionalId(
+  c: Conversation,
+  request: IntercomRequest,
+  response: IntercomResponse,
+  path: string,
+): string | undefined {
+  const id = idOf(request, response)
+  if (typeof id === 'string') return id
+  c.warnings.push({
+    code: 'incomplete_response',
+    path,
+    message: `${request.method} ${request.path}: the answer has no "id"; the write happened and nothing later needs it`,
+  })
+  return undefined
+}
+
 /** An item of a list answer: it has an id, the rest is unchecked. */
 export interface Listed {
   id: string

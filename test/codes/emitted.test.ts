@@ -266,6 +266,12 @@ describe('hand-written edge cases', () => {
       // dropped_attribute / attribute_created / attribute_not_found
       collect(await deliver(rest, authorised(intercom.send)), seen)
     }
+    // A create answered without the contact's id, when nothing follows: incomplete_response.
+    const noId: Send = async (request) =>
+      request.path === '/contacts/search'
+        ? { status: 200, body: { type: 'list', data: [], total_count: 0 } }
+        : { status: 200, body: { type: 'contact' } }
+    collect(await deliver(toRest(identifyU1, { now: NOW }), noId), seen)
     // Detaching: a company Intercom does not know, then one the user is not attached to.
     const intercom = createIntercomEmulator({
       token: SECRET_TOKEN,

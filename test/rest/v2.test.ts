@@ -160,7 +160,7 @@ describe('identify over 2.x', () => {
     expect(requests[4]?.headers).not.toHaveProperty('Content-Type')
   })
 
-  it('ends with unexpected_response on malformed answers, never throwing', async () => {
+  it('ends with unexpected_response on malformed answers a later step needs, never throwing', async () => {
     const html = { status: 502, body: '<html>Bad gateway</html>' }
     expect((await run(identify, [html])).outcome).toMatchObject({
       status: 'retry',
@@ -173,8 +173,24 @@ describe('identify over 2.x', () => {
     expect((await run(identify, [ok({ data: [{ name: 'no id' }] })])).outcome).toMatchObject({
       code: 'unexpected_response',
     })
-    expect((await run(identify, [list(), ok({ type: 'contact' })])).outcome).toMatchObject({
+    // The created contact's id is needed to attach its company: without it, failed.
+    const withCompany = { ...identify, traits: { ...identify.traits, company: { id: 'acme' } } }
+    expect((await run(withCompany, [list(), ok({ type: 'contact' })])).outcome).toMatchObject({
       code: 'unexpected_response',
+    })
+    // Nothing follows the create: the write happened, delivered with a warning (issue 9 item 12).
+    expect((await run(identify, [list(), ok({ type: 'contact' })])).outcome).toMatchObject({
+      status: 'delivered',
+      requests: 2,
+      warnings: expect.arrayContaining([
+        {
+          code: 'incomplete_response',
+          path: 'userId',
+          message:
+            'POST /contacts: the answer has no "id"; the write happened and nothing later needs it',
+        },
+      ]),
+      learned: { version: 1 },
     })
     const notAResponse = createScriptedTransport([() => 'nonsense' as unknown as IntercomResponse])
     expect(await deliver(toRest(identify), notAResponse.send)).toMatchObject({
@@ -335,5 +351,39 @@ describe('missing custom attributes', () => {
     const twice: Outcome = (await run(identify, [list(), missing, ok({}), missing], options))
       .outcome
     expect(twice).toMatchObject({ status: 'failed', code: 'attribute_not_found' })
+  })
+})
+
+describe('a 2xx answer lacking what no later step needs (issue 9 item 12)', () => {
+  it('a group without a user: the upsert answered without an id is delivered, warned', async () => {
+    const group = {
+      type: 'group',
+      anonymousId: 'a1',
+      groupId: 'acme',
+      timestamp: T0,
+      traits: { name: 'Acme' },
+    }
+    const { outcome } = await run(group, [ok({ type: 'company' })])
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      requests: 1,
+      warnings: expect.arrayContaining([
+        expect.objectContaining({ code: 'incomplete_response', path: 'traits' }),
+      ]),
+    })
+  })
+
+  it('an update answered without an id keeps the id it was sent to', async () => {
+    const { outcome } = await run(identify, [
+      list({ id: 'c9', external_id: 'u1', role: 'user' }),
+      ok({ type: 'contact' }),
+    ])
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      warnings: expect.arrayContaining([
+        expect.objectContaining({ code: 'incomplete_response', path: 'userId' }),
+      ]),
+      learned: { version: 1, contacts: { byExternalId: { u1: 'c9' } } },
+    })
   })
 })

@@ -4,12 +4,21 @@
  * @module
  */
 import { isRecord } from '../../_lib/is-record.js'
-import type { UserIdentity } from '../../normalize/model.js'
+import type { NormalizedCompany, UserIdentity } from '../../normalize/model.js'
 import { encodePathSegment, endpoint } from '../endpoint.js'
-import { type Conversation, call, idOf, listOf, notFound, type Step, Stop } from '../kernel.js'
+import {
+  type Conversation,
+  call,
+  idOf,
+  listOf,
+  notFound,
+  optionalId,
+  type Step,
+  Stop,
+} from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { findContact } from './contacts.js'
-import { type AttributePaths, write } from './data-attributes.js'
+import { write } from './data-attributes.js'
 
 /**
  * The company's Intercom id, after writing `body` (`POST /companies`, an upsert on
@@ -18,17 +27,18 @@ import { type AttributePaths, write } from './data-attributes.js'
  */
 export function* saveCompany(
   c: Conversation,
-  companyId: string,
+  company: Pick<NormalizedCompany, 'companyId' | 'path' | 'attributePaths'>,
   body: Record<string, unknown>,
-  paths?: AttributePaths,
-): Step<string> {
+  needId = true,
+): Step<string | undefined> {
+  const { companyId } = company
   const json = JSON.stringify(body)
   const remembered = c.memory.companyId(companyId)
   if (remembered !== undefined && c.memory.companyWrite(companyId) === json) return remembered
   const request = endpoint(c.settings, 'POST', '/companies', body)
-  const response = yield* write(c, request, 'company', [], paths)
+  const response = yield* write(c, request, 'company', [], company.attributePaths)
   if (response instanceof Stop) return response
-  const id = idOf(request, response)
+  const id = needId ? idOf(request, response) : optionalId(c, request, response, company.path)
   if (typeof id === 'string') c.memory.learnCompany(companyId, id, json)
   return id
 }

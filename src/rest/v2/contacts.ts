@@ -9,7 +9,16 @@ import type { Warning } from '../../types.js'
 import { warn } from '../../warnings.js'
 import { errorList, errorText } from '../classify.js'
 import { encodePathSegment, endpoint } from '../endpoint.js'
-import { type Conversation, call, idOf, listOf, notFound, type Step, Stop } from '../kernel.js'
+import {
+  type Conversation,
+  call,
+  idOf,
+  listOf,
+  notFound,
+  optionalId,
+  type Step,
+  Stop,
+} from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { type AttributePaths, write } from './data-attributes.js'
 
@@ -123,7 +132,8 @@ export function* upsertContact(
   user: UserIdentity,
   body: Record<string, unknown>,
   paths?: AttributePaths,
-): Step<string> {
+  needId = true,
+): Step<string | undefined> {
   const found = yield* contactIdOf(c, user)
   if (found instanceof Stop) return found
   if (found !== undefined) return yield* updateContact(c, user, found, body, paths)
@@ -140,7 +150,15 @@ export function* upsertContact(
       message: `POST /contacts answered 409 without the existing contact's id (${errorText(created.body)}); search has not caught up yet: retry later`,
     })
   }
-  return learnedId(c, user, create, created)
+  if (needId) return learnedId(c, user, create, created)
+  const id = optionalId(c, create, created, userPath(user))
+  if (id !== undefined) c.memory.learnContact(user, id)
+  return id
+}
+
+/** Where the user's identity came from, for warnings about their contact. */
+function userPath(user: UserIdentity): string {
+  return user.userId === undefined ? 'traits.email' : 'userId'
 }
 
 /**
@@ -197,7 +215,10 @@ export function* updateContact(
   const updated = yield* write(c, update, 'contact', [404], paths)
   if (updated instanceof Stop) return updated
   if (updated.status === 404) return notFound(c, update, updated, [id])
-  return learnedId(c, user, update, updated)
+  // The id is the one just written to: an answer without it costs a warning only.
+  const answered = optionalId(c, update, updated, userPath(user)) ?? id
+  c.memory.learnContact(user, answered)
+  return answered
 }
 
 /** `PUT /contacts/{id}` with only `last_seen_at`: the call counts as the user's activity. */

@@ -13,10 +13,10 @@ import { contactIdOf, touchContact } from './contacts.js'
  * retry `contact_not_found`, so a group sent before its identify is not lost.
  */
 export function* group(c: Conversation, m: NormalizedGroup): Step<void> {
-  const body = companyBody(m.company, false)
-  const companyId = yield* saveCompany(c, m.company.companyId, body, m.company.attributePaths)
+  // Without a user nothing follows the upsert: an answer without the id is a warning only.
+  const companyId = yield* saveCompany(c, m.company, companyBody(m.company, false), hasUser(m.user))
   if (companyId instanceof Stop) return companyId
-  if (!hasUser(m.user)) return
+  if (companyId === undefined || !hasUser(m.user)) return
   const contactId = yield* contactIdOf(c, m.user)
   if (contactId instanceof Stop) return contactId
   if (contactId === undefined) {

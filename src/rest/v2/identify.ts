@@ -15,8 +15,10 @@ export function* identify(
   m: NormalizedIdentify,
   body: Record<string, unknown>,
 ): Step<void> {
-  const contactId = yield* upsertContact(c, m.user, body, m.attributePaths)
-  if (contactId instanceof Stop) return contactId
+  // With no company to attach, nothing needs the contact's id from the answer.
+  const needId = m.companies.length > 0
+  const contactId = yield* upsertContact(c, m.user, body, m.attributePaths, needId)
+  if (contactId === undefined || contactId instanceof Stop) return contactId
   for (const company of m.companies) {
     const done = company.remove
       ? yield* detachCompany(c, m.user, contactId, company.companyId, company.path)
@@ -31,7 +33,7 @@ function* joinCompany(
   company: NormalizedCompany,
   body: Record<string, unknown>,
 ): Step<true> {
-  const id = yield* saveCompany(c, company.companyId, body, company.attributePaths)
-  if (id instanceof Stop) return id
+  const id = yield* saveCompany(c, company, body)
+  if (id === undefined || id instanceof Stop) return id ?? true
   return yield* attachCompany(c, contactId, id)
 }

@@ -11,6 +11,7 @@ import { createIntercomEmulator } from '../../../src/testing/index.js'
 import { runStep, SETTINGS } from './steps.js'
 
 const U1 = { userId: 'u1' }
+const ACME = { companyId: 'acme', path: 'traits.company' }
 
 function workspace() {
   const emulator = createIntercomEmulator()
@@ -24,10 +25,10 @@ describe('company steps', () => {
   it('upsert returns one id per company_id, attach associates it', () => {
     const { emulator, contactId } = workspace()
     const first = runStep(emulator, (c) =>
-      saveCompany(c, 'acme', { company_id: 'acme', name: 'Acme' }),
+      saveCompany(c, ACME, { company_id: 'acme', name: 'Acme' }),
     )
     const again = runStep(emulator, (c) =>
-      saveCompany(c, 'acme', { company_id: 'acme', plan: 'pro' }),
+      saveCompany(c, ACME, { company_id: 'acme', plan: 'pro' }),
     )
     expect(again.value).toBe(first.value)
     expect(emulator.state.companies).toMatchObject([{ company_id: 'acme', name: 'Acme' }])
@@ -39,7 +40,7 @@ describe('company steps', () => {
 
   it('detach looks the company up by company_id, then deletes the association', () => {
     const { emulator, contactId } = workspace()
-    const id = runStep(emulator, (c) => saveCompany(c, 'acme', { company_id: 'acme' }))
+    const id = runStep(emulator, (c) => saveCompany(c, ACME, { company_id: 'acme' }))
       .value as string
     runStep(emulator, (c) => attachCompany(c, contactId, id))
     const r = runStep(emulator, (c) => detachCompany(c, U1, contactId, 'acme', 'traits.company'))
@@ -71,7 +72,7 @@ describe('company steps', () => {
       status: 'delivered',
       warnings: [{ code: 'company_not_found', path: 'traits.company' }],
     })
-    const id = runStep(emulator, (c) => saveCompany(c, 'acme', { company_id: 'acme' }))
+    const id = runStep(emulator, (c) => saveCompany(c, ACME, { company_id: 'acme' }))
       .value as string
     // Ids an answer of this exchange named: a 404 means "not attached", not "stale".
     const loose = runStep(emulator, (c) => {
