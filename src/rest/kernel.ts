@@ -2,8 +2,10 @@
  * The REST conversation kernel: every request an exchange sends goes through
  * {@link call} (counted, then classified), every step returns its value or a
  * {@link Stop}, and {@link converse} turns a script's end into the exchange's
- * {@link Outcome}, with what the exchange learned. The named steps (contacts, companies, data attributes) and the
- * per-call scripts (identify, group, track, the 1.4 calls) are built on these alone.
+ * outcome, with what the exchange learned ({@link Memory}). The named steps
+ * (v2/contacts, v2/companies, v2/data-attributes) and the per-call scripts
+ * (v2/identify, v2/group, and {@link single} for track and every 1.4 call) are
+ * built on these alone.
  * @module
  */
 import { isRecord } from '../_lib/is-record.js'
