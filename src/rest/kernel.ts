@@ -84,12 +84,15 @@ const MAX_RESTARTS = 3
  * it learned kept), so a remembered id that 404s falls back to the lookup.
  */
 export function* converse(setup: ConversationSetup, script: Script): Exchange {
+  const warnings = setup.warnings.slice()
   const c: Conversation = {
     settings: setup.settings,
     nowMs: setup.nowMs,
     requests: 0,
-    warnings: setup.warnings.slice(),
-    memory: new Memory(setup.known),
+    warnings,
+    memory: new Memory(setup.known, (path, message) =>
+      warnings.push({ code: 'invalid_known_state', path, message }),
+    ),
     knownAttributes: setup.knownAttributes,
   }
   const end = yield* run(c, script)

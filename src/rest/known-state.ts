@@ -122,8 +122,16 @@ function keysOf(a: object, b: object): Set<string> {
   return new Set([...Object.keys(a), ...Object.keys(b)])
 }
 
-/** Checks the library's parts of a state; returns it typed. */
-export function checkKnown(state: unknown, name: string): KnownStateData & Record<string, unknown> {
+/**
+ * Checks the library's parts of a state; returns it typed. With `entries: false`
+ * only its shape (version, maps are objects): O(1), for a mapping that reads a few
+ * entries of a state that may hold millions — the reader checks what it reads.
+ */
+export function checkKnown(
+  state: unknown,
+  name: string,
+  entries = true,
+): KnownStateData & Record<string, unknown> {
   if (!isRecord(state)) throw new KnownStateError(name, 'a known state must be a plain object')
   if (state.version !== 1) {
     throw new KnownStateError(
@@ -134,15 +142,16 @@ export function checkKnown(state: unknown, name: string): KnownStateData & Recor
   if (state.contacts !== undefined) {
     const contacts = state.contacts
     if (!isRecord(contacts)) throw new KnownStateError(`${name}.contacts`, 'must be an object')
-    checkFlat(contacts.byExternalId, `${name}.contacts.byExternalId`, isId)
-    checkFlat(contacts.byEmail, `${name}.contacts.byEmail`, isId)
+    checkFlat(contacts.byExternalId, `${name}.contacts.byExternalId`, entries && isId)
+    checkFlat(contacts.byEmail, `${name}.contacts.byEmail`, entries && isId)
   }
-  checkFlat(state.companies, `${name}.companies`, isId)
-  checkFlat(state.companyWrites, `${name}.companyWrites`, isText, 'a JSON text')
+  checkFlat(state.companies, `${name}.companies`, entries && isId)
+  checkFlat(state.companyWrites, `${name}.companyWrites`, entries && isText, 'a JSON text')
   if (state.attachments !== undefined) {
     if (!isRecord(state.attachments)) {
       throw new KnownStateError(`${name}.attachments`, 'must be an object')
     }
+    if (!entries) return state as KnownStateData & Record<string, unknown>
     for (const [contact, companies] of Object.entries(state.attachments)) {
       const path = `${name}.attachments[${JSON.stringify(contact)}]`
       if (companies === undefined) throw new KnownStateError(path, 'must be an object')
@@ -163,11 +172,12 @@ function isText(v: unknown): boolean {
 function checkFlat(
   map: unknown,
   path: string,
-  valid: (v: unknown) => boolean,
+  valid: false | ((v: unknown) => boolean),
   what = valid === isId ? 'a non-empty id string' : 'true',
 ): void {
   if (map === undefined) return
   if (!isRecord(map)) throw new KnownStateError(path, 'must be an object')
+  if (valid === false) return
   for (const [k, v] of Object.entries(map)) {
     if (v !== null && !valid(v)) {
       throw new KnownStateError(

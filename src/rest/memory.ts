@@ -3,7 +3,7 @@
  * stale) under what this exchange learned from Intercom's answers (trusted).
  * @module
  */
-import { hasKeys } from '../_lib/is-record.js'
+import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { setOwn } from '../_lib/set-own.js'
 import type { UserIdentity } from '../normalize/model.js'
 import type { KnownEntry, KnownState, KnownStateData } from './known-state.js'
@@ -42,31 +42,55 @@ export class Memory {
   /** Ids an answer of this exchange named: they are not stale. */
   private readonly verified = new Set<string>()
 
-  constructor(private readonly known: KnownStateData | undefined) {}
+  /**
+   * @param known `options.known`, its shape checked; its entries are checked here,
+   *   as they are read (a state may hold millions; an exchange reads a few).
+   * @param invalid Told about an entry that is not one this library wrote; it is ignored.
+   */
+  constructor(
+    private readonly known: KnownStateData | undefined,
+    private readonly invalid: (path: string, message: string) => void = () => {},
+  ) {}
 
   /** The user's contact id, when remembered. */
   contactId(user: UserIdentity): string | undefined {
     const key = contactKey(user)
     if (key === undefined) return undefined
     const [map, k] = key
-    return this.read(this.learned[map], this.known?.contacts?.[map], k)
+    return this.read(this.learned[map], this.known?.contacts?.[map], k, `contacts.${map}`)
   }
 
   /** Intercom's id of the company with this `company_id`, when remembered. */
   companyId(companyId: string): string | undefined {
-    return this.read(this.learned.companies, this.known?.companies, companyId)
+    return this.read(this.learned.companies, this.known?.companies, companyId, 'companies')
   }
 
   /** The last body written for this `company_id` (JSON), when remembered. */
   companyWrite(companyId: string): string | undefined {
-    return this.read(this.learned.companyWrites, this.known?.companyWrites, companyId)
+    return this.read(
+      this.learned.companyWrites,
+      this.known?.companyWrites,
+      companyId,
+      'companyWrites',
+    )
   }
 
   /** Whether the contact is remembered as attached to the company (Intercom ids). */
   isAttached(contactId: string, companyId: string): boolean {
     const learned = entry(this.learned.attachments[contactId], companyId)
     if (learned !== undefined) return learned === true
-    return entry(entry(this.known?.attachments, contactId) ?? undefined, companyId) === true
+    const companies: unknown = entry(this.known?.attachments, contactId)
+    if (companies === undefined || companies === null) return false
+    const path = `attachments[${JSON.stringify(contactId)}]`
+    if (!isRecord(companies)) return this.ignore(path, 'must be an object', companies, false)
+    const attached: unknown = entry(companies as Flat<true>, companyId)
+    if (attached === undefined || attached === null || attached === true) return attached === true
+    return this.ignore(
+      `${path}[${JSON.stringify(companyId)}]`,
+      'must be true or null',
+      attached,
+      false,
+    )
   }
 
   /** Whether an answer of this exchange named `id` (so a 404 on it is not staleness). */
@@ -139,10 +163,27 @@ export class Memory {
     learned: Flat<string>,
     known: Flat<string> | undefined,
     key: string,
+    where: string,
   ): string | undefined {
     const mine = entry(learned, key)
     if (mine !== undefined) return mine ?? undefined
-    return entry(known, key) ?? undefined
+    const given: unknown = entry(known, key)
+    if (given === undefined || given === null) return undefined
+    if (typeof given === 'string' && (given !== '' || where === 'companyWrites')) return given
+    const what = where === 'companyWrites' ? 'a JSON text' : 'a non-empty id string'
+    return this.ignore(
+      `${where}[${JSON.stringify(key)}]`,
+      `must be ${what} or null`,
+      given,
+      undefined,
+    )
+  }
+
+  /** Reports an entry this library did not write and reads `fallback` instead. */
+  private ignore<T>(path: string, must: string, value: unknown, fallback: T): T {
+    const got = JSON.stringify(value) ?? typeof value
+    this.invalid(`options.known.${path}`, `Ignored: options.known.${path}: ${must}, got ${got}`)
+    return fallback
   }
 
   /** Forgets the keys whose value is `id` (unless this exchange learned them anew); returns them. */

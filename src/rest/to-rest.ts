@@ -96,7 +96,8 @@ function checkedKnown(
 ): KnownStateData | undefined {
   if (known === undefined) return undefined
   try {
-    return checkKnown(known, 'options.known')
+    // The shape only: each entry is checked when an exchange reads it (Memory).
+    return checkKnown(known, 'options.known', false)
   } catch (error) {
     const path = error instanceof KnownStateError ? error.path : 'options.known'
     const why = error instanceof Error ? error.message : 'unreadable'

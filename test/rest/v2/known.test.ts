@@ -281,6 +281,41 @@ describe('a stale known id', () => {
 })
 
 describe('options.known that this library did not write', () => {
+  it('a wrong shape is ignored for the whole mapping, warned at the mapping', () => {
+    const mapping = toRest(identify(), { known: { version: 2 } as unknown as KnownState })
+    expect(mapping).toMatchObject({
+      status: 'mapped',
+      warnings: [{ code: 'invalid_known_state', path: 'options.known.version' }],
+    })
+  })
+
+  it('entries are checked as they are read: a bad entry no exchange reads costs nothing', () => {
+    const { emulator, known, contactId } = identified()
+    const odd = {
+      ...known,
+      companies: { ...(known.companies as object), other: 5 },
+    } as unknown as KnownState
+    const r = send(emulator, identify({ plan: 'pro' }), { known: odd })
+    expect(r.requests).toEqual([`PUT /contacts/${contactId}`])
+    expect(r.outcome).toMatchObject({ status: 'delivered', warnings: [] })
+    const attachments = { [contactId]: 'all' }
+    const bad = { ...known, attachments } as unknown as KnownState
+    const again = send(emulator, identify({ company: { id: 'acme', name: 'Acme' } }), {
+      known: bad,
+    })
+    expect(again.outcome).toMatchObject({
+      status: 'delivered',
+      warnings: [
+        { code: 'invalid_known_state', path: `options.known.attachments["${contactId}"]` },
+      ],
+    })
+    // Ignored: the company is attached again, as without the entry.
+    expect(again.requests).toEqual([
+      `PUT /contacts/${contactId}`,
+      `POST /contacts/${contactId}/companies`,
+    ])
+  })
+
   it('is ignored with a warning naming the bad part; the delivery goes on as without it', () => {
     const emulator = workspace()
     const bad = { version: 1, contacts: { byExternalId: { u1: 42 } } } as unknown as KnownState
