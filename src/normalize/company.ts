@@ -1,5 +1,5 @@
 import { describe } from '../_lib/describe.js'
-import { isRecord } from '../_lib/is-record.js'
+import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { MAX_MONTHLY_SPEND } from '../intercom/limits.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
@@ -123,6 +123,7 @@ export function normalizeCompany(
     }
   }
   c.customAttributes = sink.out
+  if (sink.paths !== undefined && hasKeys(sink.paths)) c.attributePaths = sink.paths
 
   if (companyId !== undefined) c.companyId = companyId
   else if (c.companyId === '') {

@@ -1,5 +1,5 @@
 import { describe } from '../_lib/describe.js'
-import { isRecord } from '../_lib/is-record.js'
+import { hasKeys, isRecord } from '../_lib/is-record.js'
 import type { IdentifyEvent } from '../event/types.js'
 import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
@@ -82,6 +82,7 @@ export function normalizeIdentify(
     customAttributes: sink.out,
     active: context?.active !== false,
   }
+  if (sink.paths !== undefined && hasKeys(sink.paths)) out.attributePaths = sink.paths
   const text = (field: string): string | undefined => {
     const entry = std[field]
     return entry && textField(entry[1], entry[0], `traits.${entry[0]}`, ctx)

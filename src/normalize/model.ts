@@ -60,6 +60,8 @@ export interface NormalizedCompany {
   website?: string
   industry?: string
   customAttributes: Attributes
+  /** Where each custom attribute came from in the input (e.g. `traits.company.tier`), for warnings. */
+  attributePaths?: Record<string, string>
   /** Detach the user from this company. */
   remove: boolean
   /** Where the company came from in the input (e.g. `traits.companies.1`), for warnings. */
@@ -93,6 +95,11 @@ export interface NormalizedIdentify extends Common {
   userAgent?: string
   companies: NormalizedCompany[]
   customAttributes: Attributes
+  /**
+   * Where each custom attribute came from in the input (`traits.address.city` for
+   * `address_city`), for warnings about it later (e.g. one REST drops).
+   */
+  attributePaths?: Record<string, string>
 }
 
 /** Normalized `track`. */

@@ -2,6 +2,7 @@ import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
 import { parseEvent } from '../event/parse.js'
 import type { PageEvent, ScreenEvent, SegmentEvent } from '../event/types.js'
+import type { KnownState } from '../rest/known-state.js'
 import { resolveSettings } from '../settings/resolve.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
@@ -27,6 +28,12 @@ export interface Normalized {
    * `options.now` (the event timestamp is not "now" for a retry).
    */
   nowMs: number | undefined
+  /** REST: `options.knownEventNames`, the workspace's active event names, when given. */
+  knownEventNames: Iterable<string> | undefined
+  /** REST: `options.known`, as given (the REST encoder checks it). */
+  known: KnownState | undefined
+  /** REST 2.x: `options.knownAttributes`, as given. */
+  knownAttributes: MapOptions['knownAttributes']
   warnings: Warning[]
 }
 
@@ -103,6 +110,9 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
     settings: resolved.settings,
     now: ctx.now,
     nowMs,
+    knownEventNames: options?.knownEventNames,
+    known: options?.known,
+    knownAttributes: options?.knownAttributes,
     warnings,
   }
 }

@@ -20,13 +20,15 @@ export interface ValueSink<V> {
   kind: 'attribute' | 'company' | 'metadata'
   /** Keys still allowed (metadata cap); `Infinity` for attributes. */
   room: number
+  /** Where each written key came from in the input (attributes only). */
+  paths?: Record<string, string>
 }
 
 /** A new sink for a contact's (`'attribute'`) or a company's custom attributes. */
 export function attributeSink(
   kind: 'attribute' | 'company' = 'attribute',
 ): ValueSink<AttributeValue> {
-  return { out: {}, kind, room: Number.POSITIVE_INFINITY }
+  return { out: {}, kind, room: Number.POSITIVE_INFINITY, paths: {} }
 }
 
 /**
@@ -260,5 +262,6 @@ export function put<V>(
   }
   sink.room--
   setOwn(sink.out, key, v)
+  if (sink.paths !== undefined) setOwn(sink.paths, key, path)
   return true
 }

@@ -4,7 +4,7 @@ import { REST_OPTIONS } from '../intercom-options.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
-import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
+import type { Invalid, Skipped, Warning } from '../types.js'
 import { SENT_NOWHERE, warnUnsentOptions } from '../unsent.js'
 import { warn } from '../warnings.js'
 import { exceedsEventNameLimit } from './event-names.js'
@@ -23,7 +23,6 @@ const UNSUPPORTED: Record<string, string> = {
  */
 export function restPreconditions(
   n: Normalized,
-  options: MapOptions | undefined,
   warnings: Warning[],
 ): Skipped | Invalid | undefined {
   const m: NormalizedEvent = n.event
@@ -55,7 +54,7 @@ export function restPreconditions(
         warnings,
       )
     }
-    if (exceedsEventNameLimit(options?.knownEventNames, m.eventName)) {
+    if (exceedsEventNameLimit(n.knownEventNames, m.eventName)) {
       return {
         status: 'skipped',
         reason: 'event_name_limit',

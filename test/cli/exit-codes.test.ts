@@ -7,9 +7,9 @@ const totalsOf = (lines: Record<string, unknown>[]) => lines.at(-1)?.totals
 const undelivered = ndjson([track('ghost', 'Boo')])
 const invalid = ndjson([identify('u'), { type: 'nope' }])
 const unreadable = `${JSON.stringify(identify('u'))}\nnot json\n`
-// Replay's emulator requires defined attributes: with creation off, a custom trait fails.
+// Replay's emulator requires defined attributes: with unknownAttributes 'fail', a custom trait fails.
 const failing = ndjson([{ ...identify('u'), traits: { plan: 'pro' } }])
-const noCreate = ['--settings', '{"createMissingAttributes":false}']
+const noCreate = ['--settings', '{"unknownAttributes":"fail"}']
 
 describe('replay exit codes', () => {
   it('0 when every event is delivered or skipped', () => {

@@ -17,7 +17,7 @@ import {
   type Warning,
   type WarningCode,
 } from '../../src/index.js'
-import type { Stop } from '../../src/rest/classify.js'
+import type { Ending } from '../../src/rest/classify.js'
 import { inputError, warn } from '../../src/warnings.js'
 
 /** A table whose every value is its own key. */
@@ -71,8 +71,8 @@ describe('emitting a code outside the unions does not compile', () => {
     // @ts-expect-error: not a SkipReason
     const s: Skipped = { status: 'skipped', reason: 'made_up', message: '', warnings: [] }
     // @ts-expect-error: Intercom's own codes are not outcome codes
-    const o: Stop = { status: 'failed', code: 'parameter_invalid', message: '' }
-    const r: Stop = { status: 'retry', code: 'server_error', message: '' }
+    const o: Ending = { status: 'failed', code: 'parameter_invalid', message: '' }
+    const r: Ending = { status: 'retry', code: 'server_error', message: '' }
     expectTypeOf([w, s, o, r]).not.toBeAny()
   })
 })

@@ -10,6 +10,7 @@ import {
   deliverAll,
   INPUT_ERROR_CODES,
   type IntercomResponse,
+  type KnownState,
   type MapOptions,
   normalize,
   OUTCOME_CODES,
@@ -159,6 +160,7 @@ const EDGE_EVENTS: [unknown, MapOptions][] = [
   [track({ note: null }), {}], // dropped_value
   [identify({}, { timestamp: 'not a date' }), {}], // invalid_date
   [identify({ ' ': 1 }), {}], // invalid_key
+  [identify({}), { known: { version: 2 } as unknown as KnownState }], // invalid_known_state
   [track({ revenue: 'lots' }), {}], // invalid_revenue
   [track({ article: 'x' }), { settings: { richLinkProperties: ['article'] } }], // invalid_rich_link
   [identify({ 'a.b': 1, a_b: 2 }), {}], // renamed_key, key_collision
@@ -257,13 +259,20 @@ describe('hand-written edge cases', () => {
       },
     }
     collect(await deliver(broken, async () => ({ status: 200 })), seen)
-    // Custom attributes Intercom does not know: created on request, else failed.
+    // Custom attributes Intercom does not know: dropped, created or failed.
     const custom = identify({ plan: 'pro' })
-    for (const createMissingAttributes of [true, false]) {
+    for (const unknownAttributes of ['drop', 'create', 'fail'] as const) {
       const intercom = createIntercomEmulator({ token: SECRET_TOKEN })
-      const rest = toRest(custom, { now: NOW, settings: { createMissingAttributes } })
-      collect(await deliver(rest, authorised(intercom.send)), seen) // attribute_created / _not_found
+      const rest = toRest(custom, { now: NOW, settings: { unknownAttributes } })
+      // dropped_attribute / attribute_created / attribute_not_found
+      collect(await deliver(rest, authorised(intercom.send)), seen)
     }
+    // A create answered without the contact's id, when nothing follows: incomplete_response.
+    const noId: Send = async (request) =>
+      request.path === '/contacts/search'
+        ? { status: 200, body: { type: 'list', data: [], total_count: 0 } }
+        : { status: 200, body: { type: 'contact' } }
+    collect(await deliver(toRest(identifyU1, { now: NOW }), noId), seen)
     // Detaching: a company Intercom does not know, then one the user is not attached to.
     const intercom = createIntercomEmulator({
       token: SECRET_TOKEN,

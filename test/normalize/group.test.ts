@@ -59,6 +59,7 @@ describe('group', () => {
       website: 'https://acme.example',
       industry: 'Anvils',
       customAttributes: { email: 'billing@acme.example', address_city: 'Paris' },
+      attributePaths: { email: 'traits.email', address_city: 'traits.address.city' },
       remove: false,
       path: 'traits',
     })

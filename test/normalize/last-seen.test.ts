@@ -158,6 +158,7 @@ describe('last-seen on identify', () => {
         'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/27.0.1453.47 Safari/537.36',
       companies: [],
       customAttributes: { plan: 'Premium' },
+      attributePaths: { plan: 'traits.plan' },
     })
     expect(r.warnings).toEqual([])
   })

@@ -101,7 +101,14 @@ let coreExports: string[]
 let coreFunctions: string[]
 
 /** What `toRest` itself is built on: normalize, which parses and resolves settings. */
-const TO_REST_NEEDS = new Set(['toRest', 'normalize', 'parseEvent', 'resolveSettings'])
+// KnownStateError: toRest checks options.known (and warns when it is not a state it wrote).
+const TO_REST_NEEDS = new Set([
+  'toRest',
+  'normalize',
+  'parseEvent',
+  'resolveSettings',
+  'KnownStateError',
+])
 
 beforeAll(async () => {
   for (const file of ['index', 'testing', 'arbitraries', 'identity']) {

@@ -36,7 +36,7 @@ function only(event: Record<string, unknown>, options: MapOptions = {}) {
     toRest(event, { ...options, settings: { ...V14, ...options.settings } }),
   )
   expect(requests).toHaveLength(1)
-  expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings })
+  expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings, learned: { version: 1 } })
   return {
     request: requests[0] as IntercomRequest,
     warnings: warnings.map((w) => [w.code, w.path]),
@@ -634,7 +634,7 @@ describe('1.4 exchange()', () => {
     expect(b.next()).toEqual(first)
     expect(b.next({ status: 200 })).toEqual({
       done: true,
-      value: { status: 'delivered', requests: 1, warnings: [] },
+      value: { status: 'delivered', requests: 1, warnings: [], learned: { version: 1 } },
     })
     expect(run(mapping).requests).toEqual([first.value])
   })
@@ -642,7 +642,7 @@ describe('1.4 exchange()', () => {
   it("returns a copy of the mapping's warnings in the outcome", () => {
     const mapping = toRest({ type: 'identify', userId: 'u1' }, { settings: V14 })
     const { outcome, warnings } = run(mapping)
-    expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings })
+    expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings, learned: { version: 1 } })
     if (outcome.status === 'delivered') expect(outcome.warnings).not.toBe(warnings)
   })
 })

@@ -31,7 +31,14 @@ describe('the emulator as deliver’s transport', () => {
   it('an undefined custom attribute does not deliver under 2.x but does under 1.4', async () => {
     const identify = { type: 'identify', userId: 'u1', timestamp, traits: { shoe_size: 44 } }
     const v2 = createIntercomEmulator()
-    expect((await deliver(toRest(identify), v2.send)).status).toBe('failed')
+    const fail = { settings: { unknownAttributes: 'fail' as const } }
+    expect((await deliver(toRest(identify, fail), v2.send)).status).toBe('failed')
+    // By default 2.x leaves it out (warned) and writes the rest.
+    expect(await deliver(toRest(identify), v2.send)).toMatchObject({
+      status: 'delivered',
+      warnings: [{ code: 'dropped_attribute', path: 'traits.shoe_size' }],
+    })
+    expect(v2.state.contacts[0]?.custom_attributes).toEqual({})
     const v14 = createIntercomEmulator()
     const outcome = await deliver(toRest(identify, { settings: { apiVersion: '1.4' } }), v14.send)
     expect(outcome.status).toBe('delivered')

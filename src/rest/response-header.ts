@@ -1,7 +1,7 @@
 import { keyIgnoringCase } from '../_lib/key-lookup.js'
 
 /** A response header by name, whatever its case (transports differ). */
-export function header(
+export function responseHeader(
   headers: Record<string, string> | undefined,
   name: string,
 ): string | undefined {

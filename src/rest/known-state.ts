@@ -1,6 +1,16 @@
 import { isRecord } from '../_lib/is-record.js'
 import { setOwn } from '../_lib/set-own.js'
-import { KnownStateError } from './errors.js'
+
+/** A `KnownState` that is not one this library wrote: `path` names the bad part. */
+export class KnownStateError extends TypeError {
+  override readonly name = 'KnownStateError'
+  /** Where in the state, e.g. `contacts.byEmail["a@example.com"]`. */
+  readonly path: string
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`)
+    this.path = path
+  }
+}
 
 /**
  * JSON-serialisable memory of what Intercom told earlier exchanges.
@@ -30,6 +40,11 @@ export interface KnownStateData {
   companies?: Record<string, KnownEntry<string>>
   /** Companies a contact is attached to: contact id → company id → `true` (or `null`: detached). */
   attachments?: Record<string, Record<string, KnownEntry<true>>>
+  /**
+   * The last `POST /companies` body written for a `company_id`, as JSON text: a
+   * company whose body is the same again is not upserted again.
+   */
+  companyWrites?: Record<string, KnownEntry<string>>
 }
 
 type Flat<T> = Record<string, KnownEntry<T>>
@@ -65,7 +80,8 @@ export function mergeKnown(a: KnownState | undefined, b: KnownState): KnownState
     let merged: unknown
     if (key === 'version') merged = 1
     else if (key === 'contacts') merged = mergeContacts(x, y)
-    else if (key === 'companies') merged = mergeFlat(x as Flat<string>, y as Flat<string>)
+    else if (key === 'companies' || key === 'companyWrites')
+      merged = mergeFlat(x as Flat<string>, y as Flat<string>)
     else if (key === 'attachments') merged = mergeAttachments(x, y)
     else merged = y === undefined ? x : y
     if (merged !== undefined) setOwn(out, key, merged)
@@ -92,7 +108,7 @@ export function mergeKnownInto(into: KnownState, b: KnownState, name = 'b'): voi
       for (const sub of ['byExternalId', 'byEmail'] as const) {
         if (from[sub] !== undefined) assignFlat(ownMap(contacts, sub), from[sub])
       }
-    } else if (key === 'companies') {
+    } else if (key === 'companies' || key === 'companyWrites') {
       assignFlat(ownMap(out, key), y as Flat<string>)
     } else if (key === 'attachments') {
       const attachments = ownMap(out, key) as Record<string, Flat<true>>
@@ -149,8 +165,16 @@ function keysOf(a: object, b: object): Set<string> {
   return new Set([...Object.keys(a), ...Object.keys(b)])
 }
 
-/** Checks the library's parts of a state; returns it typed. */
-function checkKnown(state: unknown, name: string): Record<string, unknown> {
+/**
+ * Checks the library's parts of a state; returns it typed. With `entries: false`
+ * only its shape (version, maps are objects): O(1), for a mapping that reads a few
+ * entries of a state that may hold millions — the reader checks what it reads.
+ */
+export function checkKnown(
+  state: unknown,
+  name: string,
+  entries = true,
+): KnownStateData & Record<string, unknown> {
   if (!isRecord(state)) throw new KnownStateError(name, 'a known state must be a plain object')
   if (state.version !== 1) {
     throw new KnownStateError(
@@ -161,35 +185,47 @@ function checkKnown(state: unknown, name: string): Record<string, unknown> {
   if (state.contacts !== undefined) {
     const contacts = state.contacts
     if (!isRecord(contacts)) throw new KnownStateError(`${name}.contacts`, 'must be an object')
-    checkFlat(contacts.byExternalId, `${name}.contacts.byExternalId`, isId)
-    checkFlat(contacts.byEmail, `${name}.contacts.byEmail`, isId)
+    checkFlat(contacts.byExternalId, `${name}.contacts.byExternalId`, entries && isId)
+    checkFlat(contacts.byEmail, `${name}.contacts.byEmail`, entries && isId)
   }
-  checkFlat(state.companies, `${name}.companies`, isId)
+  checkFlat(state.companies, `${name}.companies`, entries && isId)
+  checkFlat(state.companyWrites, `${name}.companyWrites`, entries && isText, 'a JSON text')
   if (state.attachments !== undefined) {
     if (!isRecord(state.attachments)) {
       throw new KnownStateError(`${name}.attachments`, 'must be an object')
     }
+    if (!entries) return state as KnownStateData & Record<string, unknown>
     for (const [contact, companies] of Object.entries(state.attachments)) {
       const path = `${name}.attachments[${JSON.stringify(contact)}]`
       if (companies === undefined) throw new KnownStateError(path, 'must be an object')
       checkFlat(companies, path, (v) => v === true)
     }
   }
-  return state
+  return state as KnownStateData & Record<string, unknown>
 }
 
 function isId(v: unknown): boolean {
   return typeof v === 'string' && v !== ''
 }
 
-function checkFlat(map: unknown, path: string, valid: (v: unknown) => boolean): void {
+function isText(v: unknown): boolean {
+  return typeof v === 'string'
+}
+
+function checkFlat(
+  map: unknown,
+  path: string,
+  valid: false | ((v: unknown) => boolean),
+  what = valid === isId ? 'a non-empty id string' : 'true',
+): void {
   if (map === undefined) return
   if (!isRecord(map)) throw new KnownStateError(path, 'must be an object')
+  if (valid === false) return
   for (const [k, v] of Object.entries(map)) {
     if (v !== null && !valid(v)) {
       throw new KnownStateError(
         `${path}[${JSON.stringify(k)}]`,
-        `must be ${valid === isId ? 'a non-empty id string' : 'true'} or null, got ${JSON.stringify(v) ?? typeof v}`,
+        `must be ${what} or null, got ${JSON.stringify(v) ?? typeof v}`,
       )
     }
   }
