@@ -7,7 +7,7 @@ import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds, toUnixSeconds } from './dates.js'
 import { normalizeGroup } from './group.js'
 import { normalizeIdentify } from './identify.js'
 import { isDisabled, readIntercomOptions } from './integrations.js'
@@ -89,7 +89,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
 
   let timestamp: number | undefined
   if (event.timestamp !== undefined && event.timestamp !== null) {
-    timestamp = toUnixSeconds(event.timestamp)
+    timestamp = dateSeconds(event.timestamp, 'timestamp', warnings)
     if (timestamp === undefined) warn(warnings, 'invalid_date', 'timestamp', 'Not a date; ignored')
   }
   const ctx: NormalizeContext = { settings: resolved.settings, warnings, now: now ?? timestamp }
