@@ -1,11 +1,11 @@
 import { unsupportedType } from '../envelopes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
-import { normalize } from '../normalize/normalize.js'
+import { normalizeChecked } from '../normalize/normalize.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Mapped, Skipped, Warning } from '../types.js'
 import { eventBody } from './bodies.js'
 import { endpoint } from './endpoint.js'
-import { restPreconditions } from './preconditions.js'
+import { restInputErrors, restPreconditions } from './preconditions.js'
 import { singleExchange } from './single-exchange.js'
 import type { Exchange } from './types.js'
 import { v1Request } from './v1/request.js'
@@ -39,7 +39,7 @@ export type RestMapping = Mapped<{ exchange(): Exchange }> | Skipped | Invalid
  * ```
  */
 export function toRest(event: unknown, options?: MapOptions): RestMapping {
-  const n = normalize(event, options)
+  const n = normalizeChecked(event, options, restInputErrors)
   if (n.status !== 'normalized') return n
   const warnings = n.warnings
   const stop = restPreconditions(n, options, warnings)
