@@ -7,7 +7,7 @@ import type { ResolvedSettings, Settings } from './types.js'
 
 export { isSupportedApiVersion } from './table.js'
 
-/** The defaults of {@link Settings} (DESIGN.md §3.2), from the settings table. */
+/** The defaults of {@link Settings}, from the settings table. */
 export const DEFAULT_SETTINGS: ResolvedSettings = defaults()
 
 function defaults(): ResolvedSettings {
