@@ -119,7 +119,9 @@ export const WARNING_CODES = {
   key_collision: 'key_collision',
   /**
    * A track had more properties than `maxEventProperties` (default 5; Intercom's REST cap
-   * is 10); the extra ones were dropped. Send fewer, or raise the setting up to 10.
+   * is 10); the extra ones were dropped, each warned at its own path. Kept first: the
+   * price, then top-level properties in input order, then keys flattened from nested
+   * values. Send fewer, or raise the setting up to 10.
    */
   metadata_cap: 'metadata_cap',
   /**
