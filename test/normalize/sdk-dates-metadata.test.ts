@@ -2,7 +2,9 @@
 // recorded SDK / pipeline envelopes in test/fixtures/sdk, then generalised.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { isoDateText } from '../../src/arbitraries/index.js'
 import { normalize, toMessenger, toMobile, toRest } from '../../src/index.js'
+import { readDate } from '../../src/normalize/dates.js'
 import type { NormalizedEvent } from '../../src/normalize/model.js'
 import { createIntercomEmulator } from '../../src/testing/index.js'
 import { loadFixtures } from '../fixtures/sdk-shapes.js'
@@ -70,6 +72,20 @@ describe('item 5: ISO 8601 dates of any precision', () => {
     const { m, warnings } = model(event)
     expect(m.type === 'identify' && m.signedUpAt).toBe(1393891200)
     expect(warnings).toContainEqual(['ambiguous_date', 'traits.createdAt'])
+  })
+
+  it('property: every ISO date text the SDKs and pipelines send is read exactly, never guessed', () => {
+    fc.assert(
+      fc.property(isoDateText(), (text) => {
+        const r = readDate(text)
+        expect(r, text).toBeDefined()
+        expect(r?.guess, text).toBeUndefined()
+        // Its year is the one written (up to a day's offset at a year boundary).
+        const year = Number(text.slice(0, 4))
+        const read = new Date((r?.seconds ?? 0) * 1000).getUTCFullYear()
+        expect(Math.abs(read - year), text).toBeLessThanOrEqual(1)
+      }),
+    )
   })
 
   it('property: a timestamp that is a 4-digit year is that year on every target, unwarned', () => {
