@@ -26,6 +26,15 @@ export const WARNING_CODES = {
    */
   attribute_created: 'attribute_created',
   /**
+   * A date was read, but its meaning was a guess, given in the message: a number whose
+   * unit (epoch seconds or milliseconds) was guessed from its magnitude because it is far
+   * from today in either unit (below 1e8, between 1e10 and 1e11, or from 1e13 on); a
+   * digit string that is no ISO 8601 date, read like that number; or six digits read as
+   * `YYYYMM`. The value was sent as read. Send ISO 8601 text (or a `Date`) to say what
+   * you mean.
+   */
+  ambiguous_date: 'ambiguous_date',
+  /**
    * REST 2.x: a group with `remove: true` named a company Intercom does not know, so
    * there was nothing to detach. Emitted on a `delivered` outcome. Check the company id
    * if you expected it to exist.
@@ -110,6 +119,13 @@ export const WARNING_CODES = {
    */
   invalid_known_state: 'invalid_known_state',
   /**
+   * A track property shaped like Intercom's monetary amount (exactly `amount` and
+   * `currency`) was not a valid one: `amount` must be a non-negative safe integer of
+   * cents and `currency` a three-letter code. It was sent as an ordinary nested value
+   * instead (flattened by default). Send integer cents and a code such as `"usd"`.
+   */
+  invalid_monetary_amount: 'invalid_monetary_amount',
+  /**
    * A track's `revenue`/`total`/`price` could not become Intercom's amount in cents (not
    * a number, negative, or too large), so no price was sent. Send a non-negative number.
    */
@@ -126,7 +142,9 @@ export const WARNING_CODES = {
   key_collision: 'key_collision',
   /**
    * A track had more properties than `maxEventProperties` (default 5; Intercom's REST cap
-   * is 10); the extra ones were dropped. Send fewer, or raise the setting up to 10.
+   * is 10); the extra ones were dropped, each warned at its own path. Kept first: the
+   * price, then top-level properties in input order, then keys flattened from nested
+   * values. Send fewer, or raise the setting up to 10.
    */
   metadata_cap: 'metadata_cap',
   /**

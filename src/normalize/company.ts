@@ -3,7 +3,7 @@ import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { MAX_MONTHLY_SPEND } from '../intercom/limits.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds } from './dates.js'
 import { firstSpelling } from './first-spelling.js'
 import type { NormalizedCompany } from './model.js'
 import { stringHash } from './string-hash.js'
@@ -80,7 +80,7 @@ export function normalizeCompany(
       case 'createdAt':
       case 'created_at':
         if (once('createdAt', key)) {
-          const t = toUnixSeconds(value)
+          const t = dateSeconds(value, joinPath(path, key), ctx.warnings)
           if (t === undefined) {
             warn(ctx.warnings, 'invalid_date', joinPath(path, key), 'Not a date; dropped')
           } else c.createdAt = t

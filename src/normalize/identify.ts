@@ -4,7 +4,7 @@ import type { IdentifyEvent } from '../event/types.js'
 import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds } from './dates.js'
 import { firstSpelling } from './first-spelling.js'
 import { applyLastSeen } from './last-seen.js'
 import type { NormalizedCompany, NormalizedIdentify } from './model.js'
@@ -102,7 +102,7 @@ export function normalizeIdentify(
   if (avatar !== undefined) out.avatar = avatar
   const created = std.createdAt
   if (created !== undefined) {
-    const t = toUnixSeconds(created[1])
+    const t = dateSeconds(created[1], `traits.${created[0]}`, ctx.warnings)
     if (t === undefined)
       warn(ctx.warnings, 'invalid_date', `traits.${created[0]}`, 'Not a date; dropped')
     else out.signedUpAt = t

@@ -109,6 +109,11 @@ export interface NormalizedTrack extends Common {
   /** Unix seconds: the event's timestamp, else `options.now`; absent with neither. */
   createdAt?: number
   metadata: Metadata
+  /**
+   * `'properties.email'` when that property is the track's identity (no `userId`): it is
+   * then not in `metadata`, since REST sends it as the event's `email`.
+   */
+  identityEmailPath?: 'properties.email'
 }
 
 /** A track with a time: what REST sends, since Intercom requires an event's `created_at`. */

@@ -4,7 +4,7 @@ import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import type { NestedValuesMode } from '../settings/types.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds, toUnixSeconds } from './dates.js'
 import { safeKey } from './keys.js'
 import type { AttributeValue, MetadataValue } from './model.js'
 import { codePointLength, truncateCodePoints } from './truncate.js'
@@ -83,8 +83,9 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   switch (typeof value) {
     case 'string': {
       let v: string | number | undefined = value
-      if (isDateKey(key) && value.length >= 8) {
-        const t = toUnixSeconds(value)
+      // From 4 characters: a year alone ("2014") is an ISO 8601 date.
+      if (isDateKey(key) && value.length >= 4) {
+        const t = dateSeconds(value, path, ctx.warnings)
         if (t !== undefined) {
           warn(ctx.warnings, 'date_converted', path, `Date text sent as unix seconds (${t})`)
           v = t
@@ -152,7 +153,8 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   }
 }
 
-function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesMode {
+/** The `nestedValues` mode for a top-level key (`nestedValuesByKey` first). */
+export function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesMode {
   const byKey = ctx.settings.nestedValuesByKey
   return (Object.hasOwn(byKey, topKey) ? byKey[topKey] : undefined) ?? ctx.settings.nestedValues
 }

@@ -1,7 +1,7 @@
 import { describe } from '../_lib/describe.js'
 import { unsupportedType } from '../envelopes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
-import { normalize } from '../normalize/normalize.js'
+import { normalizeChecked } from '../normalize/normalize.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Mapped, Skipped, Warning } from '../types.js'
 import { warn } from '../warnings.js'
@@ -9,7 +9,7 @@ import { eventBody } from './bodies.js'
 import { endpoint } from './endpoint.js'
 import { converse, type KnownAttributes, type Script, single } from './kernel.js'
 import { checkKnown, type KnownState, type KnownStateData, KnownStateError } from './known-state.js'
-import { restPreconditions } from './preconditions.js'
+import { restInputErrors, restPreconditions } from './preconditions.js'
 import type { Exchange } from './types.js'
 import { v1Request } from './v1/request.js'
 import { contactBody } from './v2/contacts.js'
@@ -40,7 +40,7 @@ export type RestMapping = Mapped<{ exchange(): Exchange }> | Skipped | Invalid
  * ```
  */
 export function toRest(event: unknown, options?: MapOptions): RestMapping {
-  const n = normalize(event, options)
+  const n = normalizeChecked(event, options, restInputErrors)
   if (n.status !== 'normalized') return n
   const warnings = n.warnings
   const stop = restPreconditions(n, warnings)

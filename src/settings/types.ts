@@ -30,7 +30,10 @@ export interface Settings {
   apiVersion?: string
   /** Data-hosting region: the REST base URL and the Messenger `api_base`. Default `'us'`. */
   region?: Region
-  /** Event metadata keys kept per event. Default 5 (the Segment doc's cap); Intercom's REST cap is 10. */
+  /**
+   * Event metadata keys kept per event: the price, then top-level properties in input order,
+   * then flattened keys. Default 5 (the Segment doc's cap); Intercom's REST cap is 10.
+   */
   maxEventProperties?: number
   /** Nested objects and arrays in traits/properties. Default `'flatten'` (joined with `_`). */
   nestedValues?: NestedValuesMode

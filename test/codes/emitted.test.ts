@@ -151,6 +151,7 @@ const EDGE_EVENTS: [unknown, MapOptions][] = [
   // Warnings.
   [identify({ plan: 'pro' }, { userId: 42 }), {}], // converted
   [identify({ trial_ends_at: '2026-07-01T00:00:00Z' }), {}], // date_converted
+  [identify({ createdAt: '1388534400' }), {}], // ambiguous_date
   [identify({ company: 5 }), {}], // dropped_company
   [identify({ bio: LONG }), { settings: { longValues: 'drop' } }], // dropped_long
   [identify({ bio: LONG }), {}], // truncated
@@ -162,6 +163,7 @@ const EDGE_EVENTS: [unknown, MapOptions][] = [
   [identify({ ' ': 1 }), {}], // invalid_key
   [identify({}), { known: { version: 2 } as unknown as KnownState }], // invalid_known_state
   [track({ revenue: 'lots' }), {}], // invalid_revenue
+  [track({ shipping: { amount: 4.5, currency: 'usd' } }), {}], // invalid_monetary_amount
   [track({ article: 'x' }), { settings: { richLinkProperties: ['article'] } }], // invalid_rich_link
   [identify({ 'a.b': 1, a_b: 2 }), {}], // renamed_key, key_collision
   [track({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 }), {}], // metadata_cap

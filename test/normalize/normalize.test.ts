@@ -69,10 +69,13 @@ const SEED_EVENTS = [
 ]
 
 describe('normalize: order of checks', () => {
-  it('checks settings first', () => {
+  it('reports the settings errors first, with the event errors', () => {
     expect(normalize({ type: 'nope' }, { settings: { region: 'mars' as 'us' } })).toMatchObject({
       status: 'invalid',
-      errors: [{ code: 'invalid_setting', path: 'settings.region' }],
+      errors: [
+        { code: 'invalid_setting', path: 'settings.region' },
+        { code: 'unknown_type', path: 'type' },
+      ],
     })
   })
 

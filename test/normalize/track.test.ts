@@ -180,9 +180,10 @@ describe('track: metadata values', () => {
   it('flattens nested properties and converts date-named values', () => {
     const r = track({ shipping: { city: 'Paris' }, delivered_at: '2018-03-26T17:44:51Z' })
     expect(r.event.metadata).toEqual({ shipping_city: 'Paris', delivered_at: 1522086291 })
+    // Top-level values are written first, then the flattened ones (issue 9, item 7).
     expect(r.warnings).toEqual([
-      ['flattened', 'properties.shipping'],
       ['date_converted', 'properties.delivered_at'],
+      ['flattened', 'properties.shipping'],
     ])
   })
 
@@ -296,19 +297,13 @@ describe('track: the metadata cap (maxEventProperties)', () => {
     ])
   })
 
-  it('counts flattened keys and not dropped values', () => {
+  it('counts flattened keys and not dropped values; flattened keys come after top-level ones', () => {
     const r = track({ gone: null, addr: { city: 'P', zip: '1', street: 's' }, b: 2, c: 3, d: 4 })
-    expect(r.event.metadata).toEqual({
-      addr_city: 'P',
-      addr_zip: '1',
-      addr_street: 's',
-      b: 2,
-      c: 3,
-    })
+    expect(r.event.metadata).toEqual({ b: 2, c: 3, d: 4, addr_city: 'P', addr_zip: '1' })
     expect(r.warnings).toEqual([
       ['dropped_value', 'properties.gone'],
+      ['metadata_cap', 'properties.addr.street'],
       ['flattened', 'properties.addr'],
-      ['metadata_cap', 'properties.d'],
     ])
   })
 
