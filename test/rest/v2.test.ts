@@ -315,3 +315,15 @@ describe('missing custom attributes', () => {
     expect(twice).toMatchObject({ status: 'failed', code: 'attribute_not_found' })
   })
 })
+
+describe('2.x: hostile input', () => {
+  it('toRest never throws, even on an input whose getter throws', () => {
+    const input = {
+      type: 'identify',
+      get userId(): string {
+        throw new Error('boom')
+      },
+    }
+    expect(() => toRest(input)).not.toThrow()
+  })
+})
