@@ -1,6 +1,13 @@
-import { readFileSync } from 'node:fs'
+// `segment-intercom map` (src/cli/map.ts), run as the built command.
 import { describe, expect, it } from 'vitest'
-import { cli, examples, root } from './run-cli.js'
+import { cli, examples, identify, ndjson, track } from './run-cli.js'
+
+const totalsOf = (lines: Record<string, unknown>[]) => lines.at(-1)?.totals
+
+// No identify for "ghost": replay would leave its track undelivered.
+const undelivered = ndjson([track('ghost', 'Boo')])
+const invalid = ndjson([identify('u'), { type: 'nope' }])
+const unreadable = `${JSON.stringify(identify('u'))}\nnot json\n`
 
 describe('segment-intercom map', () => {
   it('prints the 2.x request sequence of every example event, one JSON line each, then totals', () => {
@@ -67,51 +74,31 @@ describe('segment-intercom map', () => {
   })
 })
 
-describe('segment-intercom replay', () => {
-  it('delivers the examples, one line per event with its attempts, then the state, then totals', () => {
-    const { code, lines, stderr } = cli(['replay', examples])
-    expect(code).toBe(0)
-    expect(lines).toHaveLength(20)
-    const outcomes = lines.slice(0, 18)
-    expect(outcomes.map((l) => l.line)).toEqual([...Array(18).keys()].map((i) => i + 1))
-    // Line 6 tracks a user whose identify comes on line 7: retried after it, delivered.
-    expect(outcomes[5]).toMatchObject({ line: 6, attempts: 2, outcome: { status: 'delivered' } })
-    expect(outcomes.filter((l) => l.attempts !== 1).map((l) => l.line)).toEqual([6])
-    const state = lines[18]?.state as { contacts: { external_id: string }[]; events: unknown[] }
-    expect(state.contacts.map((c) => c.external_id).sort()).toEqual(
-      [
-        '019mr8mf4r',
-        '4832094283057439285723523452345',
-        'some_user_id',
-        'su3r73',
-        'teemo',
-        'user-42',
-      ].sort(),
-    )
-    expect(state.events).toHaveLength(4) // lines 3, 4, 6 (after its retry) and 13; 15 is disabled
-    expect(lines[19]).toEqual({
-      totals: {
-        events: 18,
-        delivered: 13,
-        skipped: 5,
-        invalid: 0,
-        failed: 0,
-        undelivered: 0,
-        unreadable: 0,
-      },
-    })
-    expect(stderr).toBe(
-      'segment-intercom: 18 events: 13 delivered, 5 skipped, 0 invalid, 0 failed, 0 undelivered (still retry), 0 unreadable\n',
-    )
+describe('map exit codes', () => {
+  it('0 when every event is mapped or skipped', () => {
+    const r = cli(['map', '-'], ndjson([identify('u'), { type: 'screen', userId: 'u', name: 'S' }]))
+    expect(totalsOf(r.lines)).toMatchObject({ mapped: 1, skipped: 1 })
+    expect(r.code).toBe(0)
   })
 
-  it('reads stdin for - and for no FILE, like map', () => {
-    const input = readFileSync(`${root}${examples}`, 'utf8')
-    const fromFile = cli(['replay', examples])
-    for (const args of [['replay', '-'], ['replay']]) {
-      const fromStdin = cli(args, input)
-      expect(fromStdin.code).toBe(0)
-      expect(fromStdin.lines).toEqual(fromFile.lines)
+  it('1 when an event is invalid, for every target', () => {
+    for (const target of ['rest', 'messenger', 'mobile']) {
+      const r = cli(['map', '--target', target, '-'], invalid)
+      expect(r.lines[1]).toMatchObject({ line: 2, status: 'invalid' })
+      expect(totalsOf(r.lines)).toMatchObject({ invalid: 1 })
+      expect(r.code).toBe(1)
+      expect(cli(['map', '--target', target, '--exit-zero', '-'], invalid).code).toBe(0)
     }
+  })
+
+  it('1 when a line is not JSON', () => {
+    const r = cli(['map', '-'], unreadable)
+    expect(r.lines.map((l) => l.status)).toEqual(['mapped', 'unreadable', undefined])
+    expect(r.code).toBe(1)
+  })
+
+  it('an event the replay would not deliver still maps: map exits 0 for it', () => {
+    // Mapping cannot know the contact is missing: only delivery finds out.
+    expect(cli(['map', '-'], undelivered).code).toBe(0)
   })
 })
