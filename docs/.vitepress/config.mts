@@ -28,6 +28,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Settings', link: '/guide/settings' },
       { text: 'Codes', link: '/guide/codes' },
       { text: 'Performance', link: '/guide/performance' },
+      { text: 'Architecture', link: '/guide/architecture' },
     ],
   },
   {
