@@ -5,7 +5,7 @@
 import { json, param, type RouteHandler, requireBody } from './context.js'
 import { companyNotFound, missing } from './errors.js'
 import { idField } from './fields.js'
-import { companyResponse, listResponse } from './render.js'
+import { companyResponse, onePageList } from './render.js'
 import {
   attach,
   companiesOf,
@@ -41,15 +41,7 @@ export const getCompanies: RouteHandler = (context) => {
     return json(200, companyResponse(store, record))
   }
   const data = store.companies.map((c) => companyResponse(store, c))
-  return json(
-    200,
-    listResponse(data, data.length, {
-      next: null,
-      page: 1,
-      per_page: Math.max(data.length, 15),
-      total_pages: data.length === 0 ? 0 : 1,
-    }),
-  )
+  return json(200, onePageList(data, 15))
 }
 
 /** `POST /contacts/{id}/companies` with `{ id }` (Intercom's company id). */
@@ -83,13 +75,5 @@ export const listContactCompanies: RouteHandler = (context) => {
     const company = companyById(context.store, id)
     return company === undefined ? [] : [companyResponse(context.store, company)]
   })
-  return json(
-    200,
-    listResponse(data, data.length, {
-      next: null,
-      page: 1,
-      per_page: Math.max(data.length, 50),
-      total_pages: data.length === 0 ? 0 : 1,
-    }),
-  )
+  return json(200, onePageList(data, 50))
 }
