@@ -13,9 +13,9 @@ export default defineConfig({
       include: ['src/**'],
       exclude: ['src/cli/**'],
       reporter: ['text-summary', 'json-summary'],
-      // Today's level, a little below what was measured (98.5 / 96.4 / 99.0 / 99.3):
+      // Today's level, a little below what was measured (98.4 / 96.9 / 99.1 / 99.1 %):
       // `npm test` fails if a change leaves code untested.
-      thresholds: { statements: 98, branches: 95.5, functions: 98.5, lines: 99 },
+      thresholds: { statements: 98, branches: 96.5, functions: 98.5, lines: 98.8 },
     },
   },
 })
