@@ -222,3 +222,37 @@ describe('lastSeenAt', () => {
     expect(ctx.warnings).toEqual([])
   })
 })
+
+describe('last-seen warnings', () => {
+  const codes = (ws: { code: string; path: string }[]) => ws.map((w) => [w.code, w.path])
+
+  it('context.lastRequestAt dropped by context.active === false is warned', () => {
+    const r = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      context: { active: false, lastRequestAt: '2019-06-01T00:00:00Z' },
+    })
+    expect(r.status === 'normalized' && codes(r.warnings)).toEqual([
+      ['dropped_value', 'context.lastRequestAt'],
+    ])
+  })
+
+  it('name the trait key actually given (last_request_at)', () => {
+    const bad = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      traits: { last_request_at: 'soon' },
+    })
+    expect(codes(bad.warnings)).toEqual([['invalid_date', 'traits.last_request_at']])
+    const inactive = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      traits: { last_request_at: 1500000000 },
+      context: { active: false },
+    })
+    expect(codes(inactive.warnings)).toEqual([['dropped_value', 'traits.last_request_at']])
+  })
+})

@@ -266,3 +266,20 @@ describe('deliver: not sent', () => {
     expect(sent).toEqual([])
   })
 })
+
+describe('deliver: retry delays to the millisecond', () => {
+  it('retryAfterMs is measured from options.now to the millisecond, not from options.now floored to seconds', async () => {
+    const now = 1_700_000_000_500
+    const m = toRest(
+      { type: 'track', userId: 'u1', event: 'E', timestamp: T },
+      { settings: { apiVersion: '1.4' }, now },
+    )
+    const reset = await deliver(m, async () => ({
+      status: 429,
+      headers: { 'X-RateLimit-Reset': '1700000010' },
+    }))
+    expect(reset).toMatchObject({ retryAt: 1_700_000_010_000, retryAfterMs: 9_500 })
+    const after = await deliver(m, async () => ({ status: 429, headers: { 'Retry-After': '7' } }))
+    expect(after).toMatchObject({ retryAfterMs: 7_000, retryAt: now + 7_000 })
+  })
+})

@@ -387,3 +387,15 @@ describe('a 2xx answer lacking what no later step needs (issue 9 item 12)', () =
     })
   })
 })
+
+describe('2.x: hostile input', () => {
+  it('toRest never throws, even on an input whose getter throws', () => {
+    const input = {
+      type: 'identify',
+      get userId(): string {
+        throw new Error('boom')
+      },
+    }
+    expect(() => toRest(input)).not.toThrow()
+  })
+})

@@ -8,9 +8,9 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { INPUT_ERROR_CODES, OUTCOME_CODES, SKIP_REASONS, WARNING_CODES } from '../../src/index.js'
+import { INPUT_ERROR_CODES, OUTCOME_CODES, SKIP_REASONS, WARNING_CODES } from '../src/index.js'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SRC = join(ROOT, 'src')
 /** Intercom's own error codes (in HTTP bodies), not the library's. */
 // The emulator and its HTTP server answer with Intercom's own error codes, not the library's.
@@ -196,7 +196,7 @@ function codesPage(): string {
   const file = join(SRC, 'codes.ts')
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true)
   const lines = [
-    '<!-- Generated from the TSDoc of src/codes.ts by test/codes/source.test.ts: edit the',
+    '<!-- Generated from the TSDoc of src/codes.ts by test/codes.source.test.ts: edit the',
     '     TSDoc there, then run `npx vitest run test/codes -u`. -->',
     '',
     '# Codes',

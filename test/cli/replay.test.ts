@@ -1,72 +1,18 @@
+// `segment-intercom replay` (src/cli/replay.ts), run as the built command.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Outcome } from '../../src/index.js'
 import { cli, examples, identify, ndjson, root, track } from './run-cli.js'
 
-describe('segment-intercom map', () => {
-  it('prints the 2.x request sequence of every example event, one JSON line each, then totals', () => {
-    const { code, lines, stderr } = cli(['map', examples])
-    expect(code).toBe(0)
-    expect(lines).toHaveLength(19)
-    expect(lines[0]).toMatchObject({
-      line: 1,
-      type: 'identify',
-      status: 'mapped',
-      requests: [
-        { method: 'POST', path: '/contacts/search' },
-        {
-          method: 'POST',
-          path: '/contacts',
-          body: expect.objectContaining({ role: 'user', external_id: 'su3r73' }),
-        },
-        {
-          method: 'POST',
-          path: '/companies',
-          body: { company_id: '123', name: 'Iñigo & Friends Holding Company' },
-        },
-        { method: 'POST', path: expect.stringMatching(/^\/contacts\/\w+\/companies$/) },
-      ],
-    })
-    expect(lines[1]).toMatchObject({ type: 'page', status: 'skipped', reason: 'unsupported_type' })
-    expect(lines.slice(0, 18).map((l) => l.line)).toEqual([...Array(18).keys()].map((i) => i + 1))
-    expect(lines.at(-1)).toEqual({
-      totals: { events: 18, mapped: 13, skipped: 5, invalid: 0, unreadable: 0 },
-    })
-    expect(stderr).toBe(
-      'segment-intercom: 18 events: 13 mapped, 5 skipped, 0 invalid, 0 unreadable\n',
-    )
-  })
+const totalsOf = (lines: Record<string, unknown>[]) => lines.at(-1)?.totals
 
-  it('--api-version 1.4 prints one request per call', () => {
-    const { lines } = cli(['map', '--api-version', '1.4', examples])
-    const identify = lines[0] as { requests: { path: string; body: Record<string, unknown> }[] }
-    expect(identify.requests).toHaveLength(1)
-    expect(identify.requests[0]).toMatchObject({
-      path: '/users',
-      body: { user_id: 'su3r73', signed_up_at: 1522086291 },
-    })
-  })
-
-  it('--target messenger and --target mobile print calls (the messenger session boots once)', () => {
-    const web = cli(['map', '--target', 'messenger', examples]).lines
-    expect(web[0]).toMatchObject({ calls: [{ method: 'boot' }] })
-    expect(web[1]).toMatchObject({ calls: [{ method: 'update' }] })
-    expect(web.at(-2)).toMatchObject({
-      type: 'reset',
-      calls: [{ method: 'shutdown' }, { method: 'boot' }],
-    })
-    const mobile = cli(['map', '--target', 'mobile', examples]).lines
-    expect(mobile[0]).toMatchObject({
-      calls: [
-        {
-          method: 'loginUserWithUserAttributes',
-          args: [{ userId: 'su3r73', email: 'avenger@example.com' }],
-        },
-        { method: 'updateUser' },
-      ],
-    })
-  })
-})
+// No identify for "ghost": its track stays `retry` (contact_not_found) after the retry.
+const undelivered = ndjson([track('ghost', 'Boo')])
+const invalid = ndjson([identify('u'), { type: 'nope' }])
+const unreadable = `${JSON.stringify(identify('u'))}\nnot json\n`
+// Replay's emulator requires defined attributes: with unknownAttributes 'fail', a custom trait fails.
+const failing = ndjson([{ ...identify('u'), traits: { plan: 'pro' } }])
+const noCreate = ['--settings', '{"unknownAttributes":"fail"}']
 
 describe('segment-intercom replay', () => {
   it('delivers the examples, one line per event with its attempts, then the state, then totals', () => {
@@ -147,5 +93,66 @@ describe('segment-intercom replay', () => {
     const r = cli(['replay', '--retries', '10', '-'], ndjson([track('ghost', 'Boo')]))
     expect(Date.now() - started).toBeLessThan(20_000)
     expect(r.lines[0]).toMatchObject({ attempts: 11, outcome: { status: 'retry' } })
+  })
+})
+
+describe('replay exit codes', () => {
+  it('0 when every event is delivered or skipped', () => {
+    const r = cli(['replay', '-'], ndjson([identify('u'), track('u', 'A'), { type: 'page' }]))
+    expect(r.code).toBe(0)
+    expect(totalsOf(r.lines)).toMatchObject({ delivered: 2, skipped: 1 })
+  })
+
+  it('1 when an event fails', () => {
+    const r = cli(['replay', ...noCreate, '-'], failing)
+    expect(r.lines[0]).toMatchObject({ outcome: { status: 'failed', code: 'attribute_not_found' } })
+    expect(totalsOf(r.lines)).toMatchObject({ failed: 1 })
+    expect(r.code).toBe(1)
+  })
+
+  it('1 when an event is invalid (not_sent with an invalid mapping)', () => {
+    const r = cli(['replay', '-'], invalid)
+    expect(r.lines[1]).toMatchObject({
+      outcome: { status: 'not_sent', mapping: { status: 'invalid' } },
+    })
+    expect(totalsOf(r.lines)).toMatchObject({ delivered: 1, invalid: 1, skipped: 0 })
+    expect(r.code).toBe(1)
+  })
+
+  it('1 when an event is still `retry` after its retries, however many rounds', () => {
+    for (const retries of ['0', '1', '3']) {
+      const r = cli(['replay', '--retries', retries, '-'], undelivered)
+      expect(r.lines[0]).toMatchObject({
+        attempts: Number(retries) + 1,
+        outcome: { status: 'retry', code: 'contact_not_found' },
+      })
+      expect(totalsOf(r.lines)).toMatchObject({ undelivered: 1 })
+      expect(r.code).toBe(1)
+    }
+  })
+
+  it('1 when a line is not JSON; the other lines are delivered', () => {
+    const r = cli(['replay', '-'], unreadable)
+    expect(r.lines.slice(0, 2)).toMatchObject([
+      { line: 1, outcome: { status: 'delivered' } },
+      { line: 2, status: 'unreadable' },
+    ])
+    expect(r.stderr).toContain('stdin line 2: not JSON')
+    expect(r.code).toBe(1)
+  })
+
+  it('--exit-zero exits 0 with the same output', () => {
+    for (const [args, input] of [
+      [noCreate, failing],
+      [[], invalid],
+      [[], undelivered],
+      [[], unreadable],
+    ] as const) {
+      const strict = cli(['replay', ...args, '-'], input)
+      const lenient = cli(['replay', ...args, '--exit-zero', '-'], input)
+      expect(strict.code).toBe(1)
+      expect(lenient.code).toBe(0)
+      expect(lenient.stdout).toBe(strict.stdout)
+    }
   })
 })

@@ -1,3 +1,4 @@
+// The command line as a process (src/cli/main.ts): usage errors, --help, --version.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -16,9 +16,9 @@ import {
   WARNING_CODES,
   type Warning,
   type WarningCode,
-} from '../../src/index.js'
-import type { Ending } from '../../src/rest/classify.js'
-import { inputError, warn } from '../../src/warnings.js'
+} from '../src/index.js'
+import type { Ending } from '../src/rest/classify.js'
+import { inputError, warn } from '../src/warnings.js'
 
 /** A table whose every value is its own key. */
 type SelfNamed<K extends string> = { readonly [C in K]: C }
