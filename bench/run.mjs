@@ -3,7 +3,9 @@
  * same event, side by side in one run, reported as ratios (the project's target:
  * ≤ 1.0). Runs against the built dist/ — what users import.
  *
- *   node bench/run.mjs [--time MS] [--rounds N]   time per task (default 1000 ms), rounds (default 5)
+ *   node bench/run.mjs [--time MS] [--rounds N] [--no-emulator]
+ *     time per task (default 1000 ms), rounds (default 5); --no-emulator skips the
+ *     emulator-at-scale section (bench/emulator.mjs) that follows the mapper table
  */
 import { Bench } from 'tinybench'
 import * as lib from '../dist/index.js'
@@ -82,3 +84,9 @@ console.log(
 console.table(rows)
 const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a))
 console.log(`worst median ratio: ${worst.ratio} (${worst.mapper} on ${worst.event})`)
+
+// The emulator at scale (bench/emulator.mjs): 10,000 to 100,000 events end to end.
+if (!process.argv.includes('--no-emulator')) {
+  const { runEmulatorBench } = await import('./emulator.mjs')
+  await runEmulatorBench()
+}

@@ -12,6 +12,7 @@ export {
   createIntercomEmulator,
   DEFAULT_MAX_EVENT_NAMES,
   DEFAULT_START_TIME,
+  EmulatorOptionError,
 } from './emulator/emulator.js'
 export type * from './emulator/types.js'
 export type * from './recording-transport.js'

@@ -1,114 +1,52 @@
 /**
  * The in-memory Intercom emulator: a deterministic fake workspace answering REST
  * requests as Intercom documents, for tests that use `deliver(mapping, send)`.
+ *
+ * It is deliberately an independent test double: it restates the Intercom facts it
+ * enforces (120 active event names, 255-character strings, 250 custom attributes,
+ * 1000 companies per contact, error codes and messages…) in its own modules instead
+ * of importing the mapping code's constants, so a mistaken fact in the library is
+ * caught by the emulator rather than shared with it.
  * @module
  */
 import type { IntercomRequest, IntercomResponse } from '../../rest/types.js'
-import type { ResolvedOptions } from './context.js'
 import { ApiError, apiErrorResponse, errorResponse } from './errors.js'
 import { requestId } from './ids.js'
-import { deepFreeze, isObject, type JsonObject, overTheWire } from './json.js'
+import { isObject, type JsonObject, wireText } from './json.js'
+import { checkOptions, EmulatorOptionError } from './options.js'
+import { mulberry32, type Random } from './prng.js'
 import {
   createRateLimitState,
   peekHeaders,
-  type RateLimitConfig,
+  type RateLimitState,
   takeRequest,
 } from './rate-limit.js'
 import { acceptsJson, header, isJsonContentType, parsePath, parseVersion } from './request.js'
+import { createRequestLog, type RequestLog } from './request-log.js'
 import { matchRoute } from './router.js'
 import { snapshot } from './snapshot.js'
-import { createStore } from './store.js'
-import type {
-  DataAttributeModel,
-  DataAttributeType,
-  EmulatorExchange,
-  EmulatorOptions,
-  EmulatorState,
-  IntercomEmulator,
-} from './types.js'
+import { createStore, type Store } from './store.js'
+import type { EmulatorExchange, EmulatorOptions, EmulatorState, IntercomEmulator } from './types.js'
 
-/** The virtual clock's default start: 2026-01-01T00:00:00Z. */
-export const DEFAULT_START_TIME = Date.UTC(2026, 0, 1)
-
-/** Intercom's limit on active event names per workspace. */
-export const DEFAULT_MAX_EVENT_NAMES = 120
-
-const MODELS: readonly DataAttributeModel[] = ['contact', 'company']
-const DATA_TYPES: readonly DataAttributeType[] = ['string', 'integer', 'float', 'boolean', 'date']
-
-function nonNegativeInteger(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a non-negative integer, got ${String(value)}`)
-  }
-  return value
-}
-
-function checkOptions(options: EmulatorOptions): {
-  resolved: ResolvedOptions
-  rateLimit: RateLimitConfig | undefined
-  startTime: number
-} {
-  const startTime = options.startTime ?? DEFAULT_START_TIME
-  if (!Number.isFinite(startTime)) throw new RangeError('startTime must be a finite number')
-  const rateLimit = options.rateLimit
-  if (rateLimit !== undefined) {
-    if (!Number.isSafeInteger(rateLimit.limit) || rateLimit.limit < 1) {
-      throw new RangeError('rateLimit.limit must be a positive integer')
-    }
-    if (!Number.isFinite(rateLimit.windowMs) || rateLimit.windowMs <= 0) {
-      throw new RangeError('rateLimit.windowMs must be a positive number')
-    }
-  }
-  for (const attribute of options.dataAttributes ?? []) {
-    if (!MODELS.includes(attribute.model) || !DATA_TYPES.includes(attribute.data_type)) {
-      throw new RangeError(`Invalid data attribute ${JSON.stringify(attribute)}`)
-    }
-  }
-  return {
-    startTime,
-    rateLimit: rateLimit === undefined ? undefined : { ...rateLimit },
-    resolved: {
-      searchLag: nonNegativeInteger(options.searchLag, 'searchLag', 0),
-      requireDefinedAttributes: options.requireDefinedAttributes ?? true,
-      maxEventNames: nonNegativeInteger(
-        options.maxEventNames,
-        'maxEventNames',
-        DEFAULT_MAX_EVENT_NAMES,
-      ),
-    },
-  }
-}
-
-/**
- * A deep, frozen copy of a request as it would travel, for the request log. Copies
- * only what it can, so a malformed request is still logged (and never throws).
- */
-function frozenRequest(request: IntercomRequest): IntercomRequest {
-  const source: Partial<IntercomRequest> = isObject(request) ? request : {}
-  const copy: IntercomRequest = {
-    method: source.method as IntercomRequest['method'],
-    url: String(source.url),
-    path: String(source.path),
-    headers: isObject(source.headers) ? { ...source.headers } : {},
-  }
-  const body = overTheWire(source.body)
-  if (isObject(body)) copy.body = body
-  return deepFreeze(copy)
-}
-
-/** A fresh deep copy of a response (responses hold JSON data only). */
-function copyResponse(response: IntercomResponse): IntercomResponse {
-  return overTheWire(response) as IntercomResponse
-}
+export {
+  DEFAULT_MAX_EVENT_NAMES,
+  DEFAULT_START_TIME,
+  EmulatorOptionError,
+} from './options.js'
 
 /**
  * Creates an in-memory Intercom workspace that answers {@link IntercomRequest}s the
  * way Intercom's REST API documents, deterministically: ids and request ids are
  * counters, time is a virtual clock that only {@link IntercomEmulator.advanceTime}
- * moves, and nothing is random.
+ * moves (unless `clock` is given, e.g. `Date.now`), and injected faults come from a
+ * seeded generator. {@link IntercomEmulator.reset} starts it over.
  *
- * What it checks on every request, in order: `Authorization: Bearer <token>` when
+ * Lookups and search use indexes (ids, `external_id`, email, `company_id`,
+ * associations, events), so the cost of a request does not grow with the number of
+ * contacts or events: 100,000 events replay in seconds.
+ *
+ * What it checks on every request, in order: an injected fault (`faults`: `500
+ * server_error`); `Authorization: Bearer <token>` when
  * `token` is set (`401 unauthorized`); the rate limit when configured (`429
  * rate_limit_exceeded`; every response then carries `X-RateLimit-Limit`,
  * `X-RateLimit-Remaining` and `X-RateLimit-Reset`); `Accept` includes
@@ -128,7 +66,8 @@ function copyResponse(response: IntercomResponse): IntercomResponse {
  *
  * @param options - See {@link EmulatorOptions}.
  * @returns The emulator; pass `emulator.send` as the transport.
- * @throws RangeError when an option is out of range (e.g. a negative `searchLag`).
+ * @throws {@link EmulatorOptionError} (a `RangeError`) naming the first unusable
+ * option, e.g. a negative `searchLag` or a `faults.serverErrorRate` above 1.
  *
  * @example
  * ```ts
@@ -166,23 +105,63 @@ function copyResponse(response: IntercomResponse): IntercomResponse {
  * ```
  */
 export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomEmulator {
-  const { resolved, rateLimit, startTime } = checkOptions(options)
-  let clock = startTime
-  let seq = 0
-  const nowSeconds = (): number => Math.floor(clock / 1000)
-  const store = createStore(options.dataAttributes ?? [], options.eventNames ?? [], nowSeconds())
-  const rateState = createRateLimitState()
-  const log: EmulatorExchange[] = []
+  const { resolved, rateLimit, startTime, clock, faults, token } = checkOptions(options)
+  // Copied once, so that reset() restores them even if the caller's arrays change.
+  const dataAttributes = (options.dataAttributes ?? []).map((a) => ({ ...a }))
+  const eventNames = [...(options.eventNames ?? [])]
 
-  function process(request: IntercomRequest, id: string): IntercomResponse {
-    const token = options.token
+  /** The time before `advanceTime`: the external clock, or the virtual clock's start. */
+  function baseTime(): number {
+    if (clock === undefined) return startTime
+    const time = clock()
+    if (typeof time !== 'number' || !Number.isFinite(time)) {
+      throw new EmulatorOptionError('clock', `returned ${String(time)}, not epoch milliseconds`)
+    }
+    return time
+  }
+
+  /** Everything `reset()` discards. */
+  interface Workspace {
+    store: Store
+    /** Milliseconds added by `advanceTime`. */
+    advanced: number
+    /** Requests handled so far (the last request's sequence number). */
+    seq: number
+    rateState: RateLimitState
+    random: Random | undefined
+    log: RequestLog
+    /** The last state snapshot, until a write invalidates it. */
+    snapshot: EmulatorState | undefined
+  }
+
+  function freshWorkspace(): Workspace {
+    const nowSeconds = Math.floor(baseTime() / 1000)
+    return {
+      store: createStore(dataAttributes, eventNames, nowSeconds),
+      advanced: 0,
+      seq: 0,
+      rateState: createRateLimitState(),
+      random: faults === undefined ? undefined : mulberry32(faults.seed),
+      log: createRequestLog(),
+      snapshot: undefined,
+    }
+  }
+
+  let ws = freshWorkspace()
+
+  function process(
+    request: IntercomRequest,
+    wireBody: string | undefined,
+    id: string,
+    now: number,
+  ): IntercomResponse {
     if (token !== undefined) {
       const match = /^\s*bearer\s+(\S+)\s*$/i.exec(header(request, 'authorization') ?? '')
       if (match?.[1] !== token) {
         throw new ApiError(401, 'unauthorized', 'Access Token Invalid')
       }
     }
-    if (rateLimit !== undefined && !takeRequest(rateState, rateLimit, clock).allowed) {
+    if (rateLimit !== undefined && !takeRequest(ws.rateState, rateLimit, now).allowed) {
       throw new ApiError(429, 'rate_limit_exceeded', 'Exceeded rate limit')
     }
     if (!acceptsJson(header(request, 'accept'))) {
@@ -204,32 +183,50 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
     }
     const path = parsePath(request.path)
     if (path === undefined) throw new ApiError(404, 'not_found', 'Resource Not Found')
-    const { handler, params } = matchRoute(request.method, path.segments, version)
+    const { handler, params, writes } = matchRoute(request.method, path.segments, version)
     let body: JsonObject | undefined
     if (request.body !== undefined && isJsonContentType(header(request, 'content-type'))) {
-      const parsed = overTheWire(request.body)
+      const parsed: unknown = wireBody === undefined ? undefined : JSON.parse(wireBody)
       if (!isObject(parsed))
         throw new ApiError(400, 'parameter_invalid', 'The body is not a JSON object')
       body = parsed
     }
+    // Invalidated before the handler runs: a handler that throws has changed nothing,
+    // but the cache need not rely on that.
+    if (writes) ws.snapshot = undefined
     return handler({
-      store,
+      store: ws.store,
       options: resolved,
       version,
       params,
       query: path.query,
       body,
-      seq,
-      nowSeconds: nowSeconds(),
+      seq: ws.seq,
+      nowSeconds: Math.floor(now / 1000),
     })
   }
 
+  /** An injected fault for this request, drawn whatever the request is. */
+  function injectedFault(): boolean {
+    return ws.random !== undefined && faults !== undefined && ws.random() < faults.serverErrorRate
+  }
+
   function handle(request: IntercomRequest): IntercomResponse {
-    seq += 1
-    const id = requestId(seq)
+    ws.seq += 1
+    const id = requestId(ws.seq)
+    const faulted = injectedFault()
+    // Serialised once: the handler reads it parsed, the log keeps the text.
+    const wireBody = isObject(request) ? wireText(request.body) : undefined
+    let now: number | undefined
     let response: IntercomResponse
     try {
-      response = process(request, id)
+      now = baseTime() + ws.advanced
+      response = faulted
+        ? errorResponse(500, id, {
+            code: 'server_error',
+            message: 'An internal server error occurred (injected fault)',
+          })
+        : process(request, wireBody, id, now)
     } catch (error) {
       response =
         error instanceof ApiError
@@ -239,11 +236,13 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
               message: `Emulator error: ${error instanceof Error ? error.message : String(error)}`,
             })
     }
-    if (rateLimit !== undefined) {
-      response.headers = { ...response.headers, ...peekHeaders(rateState, rateLimit, clock) }
+    if (rateLimit !== undefined && now !== undefined) {
+      response.headers = { ...response.headers, ...peekHeaders(ws.rateState, rateLimit, now) }
     }
-    log.push({ request: frozenRequest(request), response: deepFreeze(copyResponse(response)) })
-    return copyResponse(response)
+    // Responses hold JSON data only; the caller gets a copy as it would arrive.
+    const text = JSON.stringify(response)
+    ws.log.record(request, wireBody, text)
+    return JSON.parse(text) as IntercomResponse
   }
 
   return {
@@ -253,14 +252,19 @@ export function createIntercomEmulator(options: EmulatorOptions = {}): IntercomE
       if (!Number.isFinite(ms) || ms < 0) {
         throw new RangeError(`advanceTime takes a finite number of ms ≥ 0, got ${String(ms)}`)
       }
-      clock += ms
+      ws.advanced += ms
     },
-    now: () => clock,
+    now: () => baseTime() + ws.advanced,
+    reset(): void {
+      ws = freshWorkspace()
+    },
     get state(): EmulatorState {
-      return snapshot(store)
+      ws.snapshot ??= snapshot(ws.store)
+      // A new top-level object per read; its (frozen) members are shared until a write.
+      return Object.freeze({ ...ws.snapshot })
     },
     get requests(): readonly EmulatorExchange[] {
-      return Object.freeze([...log])
+      return ws.log.entries()
     },
   }
 }

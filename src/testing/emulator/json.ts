@@ -17,9 +17,17 @@ export function isObject(value: unknown): value is JsonObject {
  * `undefined` when the value cannot be serialised (a `BigInt`, a cycle).
  */
 export function overTheWire(value: unknown): unknown {
+  const text = wireText(value)
+  return text === undefined ? undefined : (JSON.parse(text) as unknown)
+}
+
+/**
+ * `JSON.stringify(value)`, or `undefined` when the value cannot be serialised (a
+ * `BigInt`, a cycle, a throwing getter) or serialises to nothing (a function).
+ */
+export function wireText(value: unknown): string | undefined {
   try {
-    const text = JSON.stringify(value)
-    return text === undefined ? undefined : (JSON.parse(text) as unknown)
+    return JSON.stringify(value)
   } catch {
     return undefined
   }

@@ -13,8 +13,23 @@ export const WORKSPACE_ID = 'emulated'
 /** How many items Intercom inlines in a contact's addressable lists. */
 const INLINE_LIMIT = 10
 
+/** The fields a contact shows in 2.x responses and in the state snapshot alike. */
+type ContactCore = Omit<
+  EmulatedContact,
+  'last_request_at' | 'last_seen_ip' | 'last_seen_user_agent' | 'session_count'
+>
+
 /** The contact with the 1.4-only fields: what the state snapshot shows. */
 export function contactState(store: Store, record: ContactRecord): EmulatedContact {
+  const contact = contactCore(store, record) as EmulatedContact
+  contact.last_request_at = record.last_seen_at
+  contact.last_seen_ip = record.last_seen_ip
+  contact.last_seen_user_agent = record.last_seen_user_agent
+  contact.session_count = record.session_count
+  return contact
+}
+
+function contactCore(store: Store, record: ContactRecord): ContactCore {
   const companyIds = companiesOf(store, record.id)
   const at = record.email.lastIndexOf('@')
   return {
@@ -48,10 +63,6 @@ export function contactState(store: Store, record: ContactRecord): EmulatedConta
       total_count: companyIds.length,
       has_more: companyIds.length > INLINE_LIMIT,
     },
-    last_request_at: record.last_seen_at,
-    last_seen_ip: record.last_seen_ip,
-    last_seen_user_agent: record.last_seen_user_agent,
-    session_count: record.session_count,
   }
 }
 
@@ -61,15 +72,8 @@ function emptyList(url: string): EmulatedContact['tags'] {
 
 /** The contact as a 2.x response: the state shape without the 1.4-only fields. */
 export function contactResponse(store: Store, record: ContactRecord): Record<string, unknown> {
-  const {
-    last_request_at: _lastRequestAt,
-    last_seen_ip: _ip,
-    last_seen_user_agent: _agent,
-    session_count: _sessions,
-    ...contact
-  } = contactState(store, record)
-  return {
-    ...contact,
+  // Built on the core object rather than spread from it: search pages render many.
+  return Object.assign(contactCore(store, record), {
     social_profiles: { type: 'list', data: [] },
     location: { type: 'location', country: null, region: null, city: null },
     last_replied_at: null,
@@ -81,7 +85,7 @@ export function contactResponse(store: Store, record: ContactRecord): Record<str
     browser_version: null,
     browser_language: null,
     os: null,
-  }
+  })
 }
 
 /** The contact as a 1.4 `user` object. */

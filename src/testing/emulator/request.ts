@@ -7,7 +7,11 @@ import type { IntercomRequest } from '../../rest/types.js'
 /** The value of a header, looked up case-insensitively. */
 export function header(request: IntercomRequest, name: string): string | undefined {
   const wanted = name.toLowerCase()
-  for (const [key, value] of Object.entries(request.headers ?? {})) {
+  const headers: Record<string, unknown> = request.headers ?? {}
+  // `for…in` over own keys: no entries array per lookup (four lookups a request).
+  for (const key in headers) {
+    if (!Object.hasOwn(headers, key)) continue
+    const value = headers[key]
     if (key.toLowerCase() === wanted && typeof value === 'string') return value
   }
   return undefined

@@ -24,12 +24,16 @@ import { createDataAttribute, listDataAttributes } from './routes-data-attribute
 import { createEvent } from './routes-events.js'
 import { upsertUser } from './routes-users.js'
 
-/** One route: a method, a path pattern (`:x` is a parameter) and the versions it exists in. */
+/**
+ * One route: a method, a path pattern (`:x` is a parameter), the versions it exists
+ * in, and whether it can write (reads leave the cached state snapshot valid).
+ */
 interface Route {
   method: HttpMethod
   pattern: string[]
   handler: RouteHandler
   available: (version: ApiVersion) => boolean
+  writes: boolean
 }
 
 const v1 = (v: ApiVersion): boolean => v.major === 1
@@ -43,13 +47,15 @@ function route(
   path: string,
   handler: RouteHandler,
   available: (version: ApiVersion) => boolean,
+  writes = method !== 'GET',
 ): Route {
-  return { method, pattern: path.split('/').filter((s) => s !== ''), handler, available }
+  const pattern = path.split('/').filter((s) => s !== '')
+  return { method, pattern, handler, available, writes }
 }
 
 /** Listed so that literal segments win over parameters (`search` before `:id`). */
 const ROUTES: readonly Route[] = [
-  route('POST', '/contacts/search', searchContacts, v2),
+  route('POST', '/contacts/search', searchContacts, v2, false),
   route('GET', '/contacts/find_by_external_id/:external_id', findContactByExternalId, v2_13),
   route('POST', '/contacts', createContact, v2),
   route('GET', '/contacts/:id', getContact, v2),
@@ -69,6 +75,8 @@ const ROUTES: readonly Route[] = [
 export interface Match {
   handler: RouteHandler
   params: string[]
+  /** False for routes that only read. */
+  writes: boolean
 }
 
 /**
@@ -88,7 +96,7 @@ export function matchRoute(method: string, segments: string[], version: ApiVersi
       }
       return part === segment
     })
-    if (matches) return { handler: candidate.handler, params }
+    if (matches) return { handler: candidate.handler, params, writes: candidate.writes }
   }
   if (version.major === 2 && segments[0] === 'users') {
     throw new ApiError(

@@ -20,15 +20,19 @@ import { booleanField, idField, integerField, rejectUnknownFields, stringField }
 import type { JsonObject } from './json.js'
 import { companyResponse, listResponse } from './render.js'
 import {
+  addAssociation,
+  addCompany,
   type CompanyRecord,
   type ContactRecord,
   companiesOf,
   companyByCompanyId,
   companyById,
+  companyCount,
   contactById,
   isAttached,
   nextObjectId,
   planId,
+  removeAssociation,
 } from './store.js'
 
 /** Largest `monthly_spend` (and `size`) Intercom stores: 2^31 − 1. */
@@ -147,7 +151,7 @@ export function upsertCompany(context: RouteContext, write: CompanyWrite): Compa
       created_at: nowSeconds,
       updated_at: nowSeconds,
     }
-    store.companies.push(record)
+    addCompany(store, record)
   }
   Object.assign(record, write.fields)
   if (record.plan !== null) planId(store, record.plan)
@@ -167,14 +171,14 @@ export function attach(
 ): void {
   const { store } = context
   if (isAttached(store, contact.id, company.id)) return
-  if (companiesOf(store, contact.id).length >= MAX_COMPANIES_PER_CONTACT) {
+  if (companyCount(store, contact.id) >= MAX_COMPANIES_PER_CONTACT) {
     throw new ApiError(
       400,
       'contact_company_limit_exceeded',
       `Contact has reached the maximum of ${MAX_COMPANIES_PER_CONTACT} company associations`,
     )
   }
-  store.associations.push({ contactId: contact.id, companyId: company.id })
+  addAssociation(store, contact.id, company.id)
 }
 
 /** Detaches a company from a contact; returns whether it was attached. */
@@ -183,13 +187,7 @@ export function detach(
   contact: ContactRecord,
   company: CompanyRecord,
 ): boolean {
-  const { store } = context
-  const index = store.associations.findIndex(
-    (a) => a.contactId === contact.id && a.companyId === company.id,
-  )
-  if (index === -1) return false
-  store.associations.splice(index, 1)
-  return true
+  return removeAssociation(context.store, contact.id, company.id)
 }
 
 /** `POST /companies`: upsert keyed on `company_id`. */

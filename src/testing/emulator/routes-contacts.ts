@@ -21,11 +21,13 @@ import type { JsonObject } from './json.js'
 import { contactResponse, listResponse } from './render.js'
 import { compileQuery, cursorFor, readPaging } from './search.js'
 import {
+  addContact,
   type ContactRecord,
   contactByExternalId,
   contactById,
   nextObjectId,
   type Store,
+  setContactKeys,
   userByEmail,
 } from './store.js'
 
@@ -113,8 +115,9 @@ function readChanges(context: RouteContext, body: JsonObject): ContactChanges {
 
 /** Applies validated changes to a stored contact. */
 function apply(context: RouteContext, record: ContactRecord, changes: ContactChanges): void {
-  const { custom, ...fields } = changes
+  const { custom, external_id: externalId, email, ...fields } = changes
   Object.assign(record, fields)
+  setContactKeys(context.store, record, { external_id: externalId, email })
   if (custom !== undefined) {
     Object.assign(
       record.custom_attributes,
@@ -169,8 +172,8 @@ export const createContact: RouteHandler = (context) => {
         : undefined
   if (existing !== undefined) throw conflict(existing.id)
   const record = newContact(context.store, role, context.seq, context.nowSeconds)
+  addContact(context.store, record)
   apply(context, record, changes)
-  context.store.contacts.push(record)
   return json(200, contactResponse(context.store, record))
 }
 
@@ -203,16 +206,22 @@ export const findContactByExternalId: RouteHandler = (context) => {
   return json(200, contactResponse(context.store, record))
 }
 
+/** Distinct contacts in the order they were created (fixed-width ids sort that way). */
+function inCreationOrder(contacts: readonly ContactRecord[]): ContactRecord[] {
+  return [...new Set(contacts)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
 /** `POST /contacts/search`: contacts created within the last `searchLag` requests are hidden. */
 export const searchContacts: RouteHandler = (context) => {
   const body = requireBody(context)
   if (body.query === undefined) throw missing('query is required', 'query')
-  const matches = compileQuery(context.store, body.query)
+  const { test, lookup } = compileQuery(context.store, body.query)
   const paging = readPaging(body)
   const lag = context.options.searchLag
-  const found = context.store.contacts
-    .filter((c) => context.seq - c.createdSeq > lag && matches(c))
-    .sort(paging.compare)
+  // Candidates from an index come back in creation order, as a scan finds them, so
+  // the (stable) sort below orders ties the same either way.
+  const pool = lookup === undefined ? context.store.contacts : inCreationOrder(lookup())
+  const found = pool.filter((c) => context.seq - c.createdSeq > lag && test(c)).sort(paging.compare)
   const totalPages = Math.ceil(found.length / paging.perPage)
   const start = paging.page * paging.perPage
   const pages: Record<string, unknown> = {

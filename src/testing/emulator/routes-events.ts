@@ -6,7 +6,14 @@ import { type RouteContext, type RouteHandler, requireBody } from './context.js'
 import { invalid, missing, userNotFound } from './errors.js'
 import { idField, integerField, rejectUnknownFields, stringField } from './fields.js'
 import { isObject, type JsonObject } from './json.js'
-import { type ContactRecord, contactByExternalId, contactById, userByEmail } from './store.js'
+import {
+  addEvent,
+  type ContactRecord,
+  contactByExternalId,
+  contactById,
+  hasEvent,
+  userByEmail,
+} from './store.js'
 import type { EventMetadataValue } from './types.js'
 
 /** Metadata keys Intercom tracks per event; later keys are ignored, as documented. */
@@ -95,11 +102,8 @@ export const createEvent: RouteHandler = (context) => {
     }
     store.eventNames.set(key, eventName)
   }
-  const duplicate = store.events.some(
-    (e) => e.contactId === contact.id && e.event_name === eventName && e.created_at === createdAt,
-  )
-  if (!duplicate) {
-    store.events.push({
+  if (!hasEvent(store, contact.id, eventName, createdAt)) {
+    addEvent(store, {
       event_name: eventName,
       created_at: createdAt,
       contactId: contact.id,

@@ -20,11 +20,13 @@ import {
 } from './routes-companies.js'
 import { conflict, newContact } from './routes-contacts.js'
 import {
+  addContact,
   type ContactRecord,
   companiesOf,
   companyByCompanyId,
   contactByExternalId,
   contactById,
+  setContactKeys,
   userByEmail,
 } from './store.js'
 
@@ -134,10 +136,12 @@ export const upsertUser: RouteHandler = (context) => {
   checkCompanyLimit(context, existing, companies)
 
   const record = existing ?? newContact(store, 'user', context.seq, nowSeconds)
-  if (existing === undefined) store.contacts.push(record)
+  if (existing === undefined) addContact(store, record)
   record.role = 'user'
-  if (userId !== undefined) record.external_id = userId
-  if (email !== undefined) record.email = email ?? ''
+  setContactKeys(store, record, {
+    external_id: userId,
+    email: email === undefined ? undefined : (email ?? ''),
+  })
   if (name !== undefined) record.name = name
   if (phone !== undefined) record.phone = phone
   if (ip !== undefined) record.last_seen_ip = ip

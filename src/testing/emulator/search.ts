@@ -7,11 +7,22 @@
  * compared by UTC calendar day (as Intercom does, for a UTC workspace); and
  * `custom_attributes.<name>` of defined contact attributes. `AND`/`OR` groups hold at
  * most 15 filters and nest at most two levels deep. Anything else is a `400`.
+ *
+ * Equality (`=`, `IN`) on `id`, `external_id` and `email` reads the store's indexes,
+ * as do `AND` groups with one such filter and `OR` groups made only of them; other
+ * queries test every contact. Either way the same predicate decides what matches.
  * @module
  */
 import { ApiError, invalid, missing } from './errors.js'
 import { isObject, type JsonObject } from './json.js'
-import { type ContactRecord, findDataAttribute, type Store } from './store.js'
+import {
+  type ContactRecord,
+  contactByExternalId,
+  contactById,
+  contactsByEmail,
+  findDataAttribute,
+  type Store,
+} from './store.js'
 
 /** Most filters in one `AND`/`OR` group. */
 export const MAX_GROUP_FILTERS = 15
@@ -23,6 +34,27 @@ export const MAX_PER_PAGE = 150
 
 type Predicate = (contact: ContactRecord) => boolean
 type Scalar = string | number | boolean | null
+
+/**
+ * A compiled query: `test` decides whether a contact matches; `lookup`, when the
+ * query can use an index, returns (in any order, possibly with repeats) every
+ * contact that can match — the caller still applies `test`.
+ */
+export interface CompiledQuery {
+  test: Predicate
+  lookup?: () => readonly ContactRecord[]
+}
+
+/** The index behind each field whose equality can be looked up; values already folded. */
+const INDEXED: Record<string, (store: Store, value: string) => readonly ContactRecord[]> = {
+  id: (store, value) => optional(contactById(store, value)),
+  external_id: (store, value) => optional(contactByExternalId(store, value)),
+  email: (store, value) => contactsByEmail(store, value),
+}
+
+function optional(record: ContactRecord | undefined): readonly ContactRecord[] {
+  return record === undefined ? [] : [record]
+}
 
 const STRING_FIELDS: Record<string, (c: ContactRecord) => string | null> = {
   id: (c) => c.id,
@@ -56,15 +88,16 @@ const SORT_FIELDS: Record<string, (c: ContactRecord) => string | number | null> 
 const SECONDS_PER_DAY = 86_400
 
 /**
- * Compiles a `query` (a single filter or an `AND`/`OR` group) into a predicate,
- * throwing `400 parameter_invalid` for anything the emulator does not support.
+ * Compiles a `query` (a single filter or an `AND`/`OR` group) into a predicate and,
+ * where it can, an index lookup; throws `400 parameter_invalid` for anything the
+ * emulator does not support.
  */
-export function compileQuery(store: Store, query: unknown): Predicate {
+export function compileQuery(store: Store, query: unknown): CompiledQuery {
   if (!isObject(query)) throw missing('query must be a filter object', 'query')
   return compileFilter(store, query, 1)
 }
 
-function compileFilter(store: Store, filter: JsonObject, depth: number): Predicate {
+function compileFilter(store: Store, filter: JsonObject, depth: number): CompiledQuery {
   const { field, operator, value } = filter
   if ((operator === 'AND' || operator === 'OR') && field === undefined) {
     return compileGroup(store, operator, value, depth)
@@ -73,14 +106,23 @@ function compileFilter(store: Store, filter: JsonObject, depth: number): Predica
   if (typeof operator !== 'string') throw invalid('A search filter needs an operator', 'query')
   const stringField = STRING_FIELDS[field]
   if (stringField !== undefined) {
-    return stringFilter(stringField, CASE_INSENSITIVE.has(field), field, operator, value)
+    const test = stringFilter(stringField, CASE_INSENSITIVE.has(field), field, operator, value)
+    const index = INDEXED[field]
+    if (index === undefined) return { test }
+    // `test` has validated the value: a string for `=`, strings or numbers for `IN`.
+    if (operator === '=') return { test, lookup: () => index(store, value as string) }
+    if (operator === 'IN') {
+      const values = (value as (string | number)[]).map(String)
+      return { test, lookup: () => values.flatMap((v) => index(store, v)) }
+    }
+    return { test }
   }
   const dateField = DATE_FIELDS[field]
-  if (dateField !== undefined) return dateFilter(dateField, field, operator, value)
+  if (dateField !== undefined) return { test: dateFilter(dateField, field, operator, value) }
   if (field.startsWith('custom_attributes.')) {
     const name = field.slice('custom_attributes.'.length)
     if (findDataAttribute(store, 'contact', name) !== undefined) {
-      return customFilter(name, field, operator, value)
+      return { test: customFilter(name, field, operator, value) }
     }
   }
   throw invalid(`'${field}' is not a searchable field`, 'query')
@@ -91,7 +133,7 @@ function compileGroup(
   operator: 'AND' | 'OR',
   value: unknown,
   depth: number,
-): Predicate {
+): CompiledQuery {
   if (depth > MAX_GROUP_DEPTH) {
     throw invalid(`Search filters can be nested at most ${MAX_GROUP_DEPTH} levels deep`, 'query')
   }
@@ -108,9 +150,24 @@ function compileGroup(
     if (!isObject(item)) throw invalid('Each search filter must be an object', 'query')
     return compileFilter(store, item, depth + 1)
   })
-  return operator === 'AND'
-    ? (contact) => parts.every((part) => part(contact))
-    : (contact) => parts.some((part) => part(contact))
+  const tests = parts.map((part) => part.test)
+  const lookups = parts.flatMap((part) => (part.lookup === undefined ? [] : [part.lookup]))
+  if (operator === 'AND') {
+    const test: Predicate = (contact) => tests.every((t) => t(contact))
+    if (lookups.length === 0) return { test }
+    // Every match satisfies each part, so the smallest part's candidates suffice.
+    return {
+      test,
+      lookup: () =>
+        lookups
+          .map((lookup) => lookup())
+          .reduce((smallest, next) => (next.length < smallest.length ? next : smallest)),
+    }
+  }
+  const test: Predicate = (contact) => tests.some((t) => t(contact))
+  // A match satisfies some part: the union of all parts' candidates, if each has some.
+  if (lookups.length < parts.length) return { test }
+  return { test, lookup: () => lookups.flatMap((lookup) => lookup()) }
 }
 
 function unsupported(operator: string, field: string): ApiError {

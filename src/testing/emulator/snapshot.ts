@@ -12,7 +12,7 @@ export function snapshot(store: Store): EmulatorState {
   return deepFreeze({
     contacts: store.contacts.map((c) => contactState(store, c)),
     companies: store.companies.map((c) => companyResponse(store, c)),
-    associations: store.associations.map((a) => ({ ...a })),
+    associations: Array.from(store.associations.values(), (a) => ({ ...a })),
     events: store.events.map((e) => ({
       event_name: e.event_name,
       created_at: e.created_at,

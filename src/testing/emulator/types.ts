@@ -50,10 +50,40 @@ export interface EmulatorOptions {
    * Default: no rate limit and no `X-RateLimit-*` headers.
    */
   rateLimit?: { limit: number; windowMs: number }
-  /** Epoch milliseconds of the virtual clock at creation. Default `Date.UTC(2026, 0, 1)`. */
+  /**
+   * Epoch milliseconds of the virtual clock at creation (and after
+   * {@link IntercomEmulator.reset}). Default `Date.UTC(2026, 0, 1)`. Not allowed with
+   * `clock`.
+   */
   startTime?: number
+  /**
+   * Where the emulator reads the time (epoch ms), instead of its virtual clock: e.g.
+   * `clock: Date.now` for the wall clock, as a served emulator uses. Object
+   * timestamps and rate-limit windows then follow it; {@link IntercomEmulator.advanceTime}
+   * still adds to it. Read once per request. Default: the virtual clock, which starts
+   * at `startTime` and moves only with `advanceTime`.
+   */
+  clock?: () => number
+  /**
+   * Injected faults, for testing retries. With probability `serverErrorRate`, a
+   * request answers `500 server_error` (Intercom's `error.list`) before anything
+   * else — before authentication, the rate limit and routing — so it changes
+   * nothing: no state, no rate-limit budget. Every request draws once from a seeded
+   * generator (mulberry32), so the same `seed` and the same number of requests give
+   * the same faults, whatever the requests are; {@link IntercomEmulator.reset}
+   * restarts the sequence. Default: no faults.
+   */
+  faults?: EmulatorFaults
   /** When set, every request must carry `Authorization: Bearer <token>`, else `401`. */
   token?: string
+}
+
+/** Injected faults: see {@link EmulatorOptions.faults}. */
+export interface EmulatorFaults {
+  /** Probability, from 0 (never, the default) to 1 (every request), of a `500`. */
+  serverErrorRate?: number
+  /** Seed of the fault sequence: any safe integer. Default `0`. */
+  seed?: number
 }
 
 /** Intercom's avatar object on a contact. */
@@ -213,11 +243,27 @@ export interface IntercomEmulator {
   send(request: IntercomRequest): Promise<IntercomResponse>
   /** The same as {@link IntercomEmulator.send}, synchronously. Never throws. */
   handle(request: IntercomRequest): IntercomResponse
-  /** Moves the virtual clock forward by `ms` milliseconds (a finite number ≥ 0). */
+  /**
+   * Moves the clock forward by `ms` milliseconds (a finite number ≥ 0). With a
+   * `clock` option, the emulator's time stays that far ahead of it.
+   */
   advanceTime(ms: number): void
-  /** The virtual clock, epoch milliseconds. */
+  /** The emulator's time, epoch milliseconds. */
   now(): number
-  /** A fresh, deep-frozen snapshot of the workspace on each read. */
+  /**
+   * Returns the emulator to the state it was created in: only the options'
+   * `dataAttributes` and `eventNames`, no contacts, companies, associations or
+   * events, an empty request log, request ids counting from 1 again, the clock back
+   * at `startTime` (with a `clock` option: no `advanceTime` offset), a fresh
+   * rate-limit window and the fault sequence from its seed. After `reset()`, the same
+   * requests get the same answers as from a new emulator with the same options.
+   */
+  reset(): void
+  /**
+   * A deep-frozen snapshot of the workspace: a new top-level object on each read.
+   * Computed on read, never per request; reads with no write in between share the
+   * same frozen parts, so polling costs nothing extra.
+   */
   readonly state: EmulatorState
   /** Every handled request and its response, oldest first (deep-frozen copies). */
   readonly requests: readonly EmulatorExchange[]
