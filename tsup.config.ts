@@ -21,6 +21,18 @@ export default defineConfig([
     external: ['fast-check', '@noble/hashes'],
   },
   {
+    // `segment-intercom/testing/server`: Node only (node:http), so outside the neutral build.
+    entry: { 'testing-server': 'src/testing/server/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: { compilerOptions: { types: ['node'] } },
+    sourcemap: true,
+    clean: false,
+    treeshake: true,
+    splitting: false,
+  },
+  {
     // The command-line tool: Node only, built against the library's own dist entry.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],

@@ -20,6 +20,7 @@ Usage:
   segment-intercom map [options] [FILE|-]     print the mapping of each event (one JSON line each)
   segment-intercom replay [options] FILE      deliver the events to the built-in Intercom emulator,
                                               print each outcome and the final emulator state
+  segment-intercom emulate [options]          serve the emulator over HTTP (emulate --help)
 
 FILE is NDJSON (one Segment event per line) or a JSON array; '-' or nothing reads stdin.
 

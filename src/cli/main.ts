@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs, USAGE, UsageError } from './args.js'
 import { mapDevice, mapRest, replay } from './commands.js'
+import { emulate } from './emulate.js'
 import { readEvents } from './read-events.js'
 
 // `segment-intercom map … | head` closes the pipe early: that is not an error.
@@ -14,6 +15,7 @@ function print(value: unknown): void {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'emulate') return emulate(argv.slice(1))
   let opts: ReturnType<typeof parseArgs>
   try {
     opts = parseArgs(argv)
