@@ -1,18 +1,5 @@
+import { laneKey } from '../delivery/lane-key.js'
 import { isRecord } from '../is-record.js'
-
-function userKey(event: unknown): string | undefined {
-  if (!isRecord(event)) return undefined
-  const id = event.userId
-  if (typeof id === 'string' && id !== '') return `id:${id}`
-  if (typeof id === 'number') return `id:${id}`
-  const traits = isRecord(event.traits) ? event.traits : undefined
-  const email =
-    traits?.email ??
-    (isRecord(event.context) && isRecord(event.context.traits)
-      ? event.context.traits.email
-      : undefined)
-  return typeof email === 'string' && email !== '' ? `email:${email}` : undefined
-}
 
 /**
  * Reorders a batch so each user's first `identify` comes before their other calls,
@@ -20,15 +7,21 @@ function userKey(event: unknown): string | undefined {
  * have yet (the Segment doc's "server-side race condition"). Everything else keeps
  * its order; the input is not modified. Returns a new array of the same events.
  *
+ * "The same user" is `deliverAll`'s delivery lane (`userId`, else email, by the
+ * library's identity rule): both use one lane function. `deliverAll` needs no
+ * reordering — an event whose contact is not found waits for the same user's
+ * identify there — so use this with your own delivery loop.
+ *
  * @example
  * ```ts
  * orderForDelivery([track('u1'), identify('u1')]) // [identify('u1'), track('u1')]
  * ```
  */
 export function orderForDelivery<E>(events: readonly E[]): E[] {
+  const keys = events.map(laneKey)
   const firstIdentify = new Map<string, number>()
   events.forEach((e, i) => {
-    const key = userKey(e)
+    const key = keys[i]
     if (key !== undefined && isRecord(e) && e.type === 'identify' && !firstIdentify.has(key)) {
       firstIdentify.set(key, i)
     }
@@ -38,7 +31,7 @@ export function orderForDelivery<E>(events: readonly E[]): E[] {
   const moved = new Set<number>()
   events.forEach((e, i) => {
     if (moved.has(i)) return
-    const key = userKey(e)
+    const key = keys[i]
     const at = key === undefined ? undefined : firstIdentify.get(key)
     if (at !== undefined && at > i && !moved.has(at)) {
       out.push(events[at] as E)

@@ -98,6 +98,22 @@ describe('orderForDelivery', () => {
     expect(input).toEqual([a, b, g, ia]) // not modified
   })
 
+  it('groups users as deliverAll’s lanes do: userId, else email (any case), numeric ids', () => {
+    const ie = { type: 'identify', traits: { email: 'Ann@Example.com' } }
+    const te = { type: 'track', event: 'E', properties: { email: 'ann@example.com' } }
+    const ge = { type: 'group', groupId: 'g', context: { traits: { email: 'ANN@example.com' } } }
+    expect(orderForDelivery([te, ge, ie])).toEqual([ie, te, ge])
+    const n = { type: 'track', userId: 7, event: 'E' }
+    const i7 = { type: 'identify', userId: '7' }
+    expect(orderForDelivery([n, i7])).toEqual([i7, n])
+    // A userId wins over an email: another user's identify with the same email is not moved.
+    const other = { type: 'identify', userId: 'bob', traits: { email: 'ann@example.com' } }
+    expect(orderForDelivery([te, other])).toEqual([te, other])
+    // Group traits describe the company, not the user (the library's identity rule).
+    const companyEmail = { type: 'group', groupId: 'g', traits: { email: 'ann@example.com' } }
+    expect(orderForDelivery([companyEmail, ie])).toEqual([companyEmail, ie])
+  })
+
   it('is a permutation, and every identify precedes the same user’s other calls', () => {
     const event = fc
       .tuple(fc.constantFrom('identify', 'track', 'group'), fc.constantFrom('a', 'b', 'c'))

@@ -1,0 +1,503 @@
+import { isRecord } from '../is-record.js'
+import type { RateLimiter } from '../ops/rate-limiter.js'
+import { isResponse } from '../rest/classify.js'
+import { toRest } from '../rest/to-rest.js'
+import type { Exchange, IntercomResponse, Outcome, Send } from '../rest/types.js'
+import type { MapOptions } from '../types.js'
+import { DEFAULT_CONCURRENCY, READ_AHEAD } from './constants.js'
+import { DeliveryInputError, DeliveryOptionsError } from './errors.js'
+import { laneKey } from './lane-key.js'
+import { nextAttempt, type ResolvedRetryPolicy, resolveRetryPolicy } from './next-attempt.js'
+import { systemClock } from './system-clock.js'
+import type {
+  AbortSignalLike,
+  DeliverAllOptions,
+  DeliveryClock,
+  DeliveryProgress,
+  DeliveryReport,
+  DeliveryResult,
+  DeliveryTotals,
+} from './types.js'
+
+type Retry = Extract<Outcome, { status: 'retry' }>
+
+/** One input event on its way. */
+interface Item {
+  index: number
+  event: unknown
+  /** Whether a `contact_not_found` of the same user may wait for it. */
+  identify: boolean
+  /** Exchanges run. */
+  attempts: number
+  /** Exchanges run that count against `maxAttempts` (not rate-limited ones). */
+  counted: number
+  /** Events of the same user whose contact was not found, retried once this one ends. */
+  followers: Item[] | undefined
+  last: Outcome | undefined
+}
+
+/** A user's events, delivered one after the other. */
+interface Lane {
+  key: string | undefined
+  queue: Item[]
+}
+
+interface Config {
+  source: Source
+  send: Send
+  concurrency: number
+  limiter: RateLimiter | undefined
+  policy: ResolvedRetryPolicy
+  clock: DeliveryClock
+  random: () => number
+  onProgress: ((p: DeliveryProgress) => void) | undefined
+  signal: AbortSignalLike | undefined
+  mapOptions: MapOptions
+}
+
+/**
+ * Delivers a batch (or an endless stream) of Segment events to Intercom's REST API
+ * with your transport, and reports how each one ended. Nothing disappears: every
+ * event read gets exactly one result, in input order.
+ *
+ * - **Per-user order.** Events of one user (`userId`, else email — the library's
+ *   identity rule) are delivered one after the other in input order, a later one
+ *   starting only when the earlier one has ended, retries included. Different users
+ *   run concurrently, up to `concurrency` users at once (so at most `concurrency`
+ *   requests are in flight). Events without a user each run on their own.
+ * - **Identify first.** An event whose contact is not found yet (`contact_not_found`:
+ *   a track or group read before its user's identify) waits for the same user's next
+ *   identify among the events read, and is retried right after it; without one it is
+ *   retried with backoff like any other `retry`.
+ * - **Retries.** Each `retry` outcome is retried per `nextAttempt` and `retry`,
+ *   sleeping on `clock`; a rejected `send` is a `transport_error` retry. Rate-limit
+ *   waits are measured on `clock` (from `X-RateLimit-Reset`), not on `options.now`.
+ * - **Rate limit.** With `limiter`, every request waits for `limiter.take` and every
+ *   response is fed to `limiter.observe`, so a shared budget is respected.
+ * - **Lazily read.** The input is read as delivery proceeds, holding at most 1,000
+ *   events that have not ended: an async iterable (a queue, a file) of any length
+ *   runs in bounded memory. One user with more than 1,000 events in a row makes the
+ *   others wait for the read-ahead; per-user order always holds.
+ * - **Abort.** When `signal` aborts, no new request starts and waits end at once;
+ *   every event read and not ended ends `retry` with code `aborted` (reason
+ *   `'aborted'`), and the promise resolves. No more events are read from an
+ *   iterator (it is closed with `return()`); an array's remaining elements get
+ *   `aborted` results too. An async source that is waiting for its next event is
+ *   still awaited: end it with the same signal.
+ *
+ * Each event is mapped with `toRest(event, options)`: the mapping options (`settings`,
+ * `now`, `knownEventNames`, …) pass through. `learned` is `{ version: 1 }` until
+ * exchanges report what they learn.
+ *
+ * @returns The report. `totals.delivered + notSent + failed + gaveUp === events`.
+ * @throws DeliveryOptionsError (a rejection) for a bad option, naming it.
+ * @throws DeliveryInputError (a rejection) when reading `events` throws; its
+ *   `report` holds the results of every event read before.
+ *
+ * @example
+ * ```ts
+ * import { createRateLimiter, deliverAll } from 'segment-intercom'
+ *
+ * const report = await deliverAll(events, {
+ *   send, // adds Authorization and does the HTTP call
+ *   concurrency: 8,
+ *   limiter: createRateLimiter({ limit: 1_600, windowMs: 10_000 }),
+ *   onProgress: (p) => console.log(`${p.done} done, ${p.requests} requests`),
+ * })
+ * for (const r of report.results) {
+ *   if (r.outcome.status === 'retry') requeue(events[r.index], r.reason) // gave up or aborted
+ * }
+ * ```
+ */
+export async function deliverAll(
+  events: Iterable<unknown> | AsyncIterable<unknown>,
+  options: DeliverAllOptions,
+): Promise<DeliveryReport> {
+  const config = checkOptions(events, options)
+  const { send, concurrency, limiter, policy, clock, random, onProgress, signal, mapOptions } =
+    config
+
+  const results: DeliveryResult[] = []
+  const progress: DeliveryProgress = { done: 0, delivered: 0, failed: 0, requests: 0 }
+  const lanes = new Map<string, Lane>()
+  const ready: Lane[] = []
+  let active = 0
+  let pending = 0
+  let inputDone = false
+  let aborted = signal?.aborted === true
+  let wakeReader: (() => void) | undefined
+  let finished!: () => void
+  const allEnded = new Promise<void>((resolve) => {
+    finished = resolve
+  })
+  const abortWaiters = new Set<() => void>()
+  const onAbort = () => {
+    aborted = true
+    for (const wake of abortWaiters) wake()
+    abortWaiters.clear()
+    wakeReader?.()
+  }
+  signal?.addEventListener('abort', onAbort, { once: true })
+
+  /** Sleeps on the clock; an abort ends the sleep at once. */
+  const pause = (ms: number): Promise<void> => {
+    if (aborted) return Promise.resolve()
+    return new Promise<void>((resolve, reject) => {
+      abortWaiters.add(resolve)
+      clock.sleep(ms).then(
+        () => {
+          abortWaiters.delete(resolve)
+          resolve()
+        },
+        (error: unknown) => {
+          abortWaiters.delete(resolve)
+          reject(error)
+        },
+      )
+    })
+  }
+
+  /** Waits until the limiter lets a request go; `false` when aborted meanwhile. */
+  const acquire = async (): Promise<boolean> => {
+    if (limiter === undefined) return !aborted
+    for (;;) {
+      if (aborted) return false
+      const decision = limiter.take(clock.now())
+      if (decision.ok) return true
+      const wait = Number.isFinite(decision.retryAfterMs) ? decision.retryAfterMs : 0
+      await pause(Math.max(1, wait))
+    }
+  }
+
+  /** Runs one exchange through the limiter; `undefined` when aborted before it ended. */
+  const runExchange = async (ex: Exchange): Promise<Outcome | undefined> => {
+    let step = ex.next()
+    while (!step.done) {
+      const request = step.value
+      // Checked again after the await: the abort may have come while it resolved.
+      if (!(await acquire()) || aborted) {
+        ex.return(ABORTED_RETURN)
+        return undefined
+      }
+      let response: IntercomResponse
+      progress.requests++
+      try {
+        response = await send(request)
+      } catch (error) {
+        ex.return(ABORTED_RETURN)
+        return {
+          status: 'retry',
+          code: 'transport_error',
+          message: `${request.method} ${request.path} was not answered: ${errorMessage(error)}`,
+        }
+      }
+      if (limiter !== undefined && isResponse(response)) limiter.observe(response, clock.now())
+      step = ex.next(response)
+    }
+    return step.value
+  }
+
+  const finish = (lane: Lane, item: Item, outcome: Outcome, reason?: string): void => {
+    const result: DeliveryResult = { index: item.index, outcome, attempts: item.attempts }
+    if (reason !== undefined) result.reason = reason
+    results[item.index] = result
+    pending--
+    // The events that waited for this identify go next, in their order.
+    if (item.followers !== undefined) lane.queue.unshift(...item.followers)
+    progress.done++
+    if (outcome.status === 'delivered') progress.delivered++
+    else if (outcome.status !== 'not_sent') progress.failed++
+    if (onProgress !== undefined) {
+      try {
+        onProgress({ ...progress })
+      } catch {
+        // The callback's failure is not the event's: every result is kept regardless.
+      }
+    }
+    wakeReader?.()
+  }
+
+  const runItem = async (lane: Lane, item: Item): Promise<void> => {
+    try {
+      const mapping = toRest(item.event, mapOptions)
+      if (mapping.status !== 'mapped') return finish(lane, item, { status: 'not_sent', mapping })
+      for (;;) {
+        if (aborted) return finish(lane, item, abortedOutcome(item.last), 'aborted')
+        item.attempts++
+        const ran = await runExchange(mapping.exchange())
+        if (ran === undefined) return finish(lane, item, abortedOutcome(item.last), 'aborted')
+        const outcome = ran.status === 'retry' ? timed(ran, clock.now()) : ran
+        item.last = outcome
+        if (outcome.status !== 'retry') return finish(lane, item, outcome)
+        if (outcome.code !== 'rate_limited') item.counted++
+        const next = nextAttempt(outcome, Math.max(1, item.counted), policy, random)
+        if (!next.retry) return finish(lane, item, outcome, next.reason)
+        if (outcome.code === 'contact_not_found') {
+          const identify = lane.queue.find((i) => i.identify)
+          if (identify !== undefined) {
+            // Its user's identify is still to come: retry right after it, not after a sleep.
+            identify.followers ??= []
+            identify.followers.push(item)
+            return
+          }
+        }
+        await pause(next.delayMs)
+      }
+    } catch (error) {
+      // Exchanges do not throw; this guards against a host's clock or limiter that does.
+      finish(lane, item, {
+        status: 'failed',
+        code: 'internal_error',
+        message: errorMessage(error),
+      })
+    }
+  }
+
+  const runLane = async (lane: Lane): Promise<void> => {
+    for (let item = lane.queue.shift(); item !== undefined; item = lane.queue.shift()) {
+      await runItem(lane, item)
+    }
+    // Synchronously after the last item: an event read from now on starts a new lane.
+    if (lane.key !== undefined) lanes.delete(lane.key)
+    active--
+    pump()
+  }
+
+  const pump = (): void => {
+    while (active < concurrency && ready.length > 0) {
+      const lane = ready.shift() as Lane
+      active++
+      void runLane(lane)
+    }
+    if (inputDone && active === 0 && ready.length === 0) finished()
+  }
+
+  const enqueue = (index: number, event: unknown): void => {
+    pending++
+    const item: Item = {
+      index,
+      event,
+      identify: isRecord(event) && event.type === 'identify',
+      attempts: 0,
+      counted: 0,
+      followers: undefined,
+      last: undefined,
+    }
+    const key = laneKey(event)
+    const lane = key === undefined ? undefined : lanes.get(key)
+    if (lane !== undefined) {
+      lane.queue.push(item)
+      return
+    }
+    const fresh: Lane = { key, queue: [item] }
+    if (key !== undefined) lanes.set(key, fresh)
+    ready.push(fresh)
+    pump()
+  }
+
+  let inputError: { error: unknown } | undefined
+  const { source } = config
+  let index = 0
+  let ended = false
+  try {
+    for (;;) {
+      if (aborted && !source.array) break
+      while (pending >= READ_AHEAD && !(aborted && !source.array)) {
+        await new Promise<void>((resolve) => {
+          wakeReader = resolve
+        })
+        wakeReader = undefined
+      }
+      if (aborted && !source.array) break
+      const step = await source.next()
+      if (step.done) {
+        ended = true
+        break
+      }
+      enqueue(index++, step.value)
+    }
+  } catch (error) {
+    ended = true
+    inputError = { error }
+  }
+  if (!ended) await source.close()
+  inputDone = true
+  pump()
+  await allEnded
+  signal?.removeEventListener('abort', onAbort)
+
+  const report: DeliveryReport = {
+    results,
+    totals: totalsOf(results, progress.requests),
+    learned: { version: 1 },
+  }
+  if (inputError !== undefined) throw new DeliveryInputError(report, inputError.error)
+  return report
+}
+
+/** What a generator is told when it is closed early (its value is never read). */
+const ABORTED_RETURN: Outcome = { status: 'retry', code: 'aborted', message: '' }
+
+function abortedOutcome(last: Outcome | undefined): Retry {
+  const before =
+    last?.status === 'retry' ? `; the last attempt ended ${last.code}: ${last.message}` : ''
+  return {
+    status: 'retry',
+    code: 'aborted',
+    message: `The delivery was aborted before this event ended${before}`,
+  }
+}
+
+/**
+ * Both wait fields measured on the delivery's clock: `retryAt` (from
+ * `X-RateLimit-Reset`) is absolute, so it is the truth; `retryAfterMs` alone (from
+ * `Retry-After`) is relative to the answer, i.e. to now.
+ */
+function timed(outcome: Retry, now: number): Retry {
+  if (outcome.retryAt !== undefined) {
+    return { ...outcome, retryAfterMs: Math.max(0, outcome.retryAt - now) }
+  }
+  if (outcome.retryAfterMs !== undefined) return { ...outcome, retryAt: now + outcome.retryAfterMs }
+  return outcome
+}
+
+function totalsOf(results: readonly DeliveryResult[], requests: number): DeliveryTotals {
+  const totals: DeliveryTotals = {
+    events: results.length,
+    delivered: 0,
+    notSent: 0,
+    failed: 0,
+    gaveUp: 0,
+    requests,
+  }
+  for (const { outcome } of results) {
+    if (outcome.status === 'delivered') totals.delivered++
+    else if (outcome.status === 'not_sent') totals.notSent++
+    else if (outcome.status === 'failed') totals.failed++
+    else totals.gaveUp++
+  }
+  return totals
+}
+
+/** The input, read one event at a time whether it is sync or async. */
+interface Source {
+  array: boolean
+  next(): IteratorResult<unknown> | Promise<IteratorResult<unknown>>
+  /** Lets a generator clean up when reading stops early. */
+  close(): Promise<void>
+}
+
+function openSource(events: Iterable<unknown> | AsyncIterable<unknown>): Source {
+  const asyncIterator = (events as AsyncIterable<unknown>)[Symbol.asyncIterator]
+  const iterator =
+    typeof asyncIterator === 'function'
+      ? asyncIterator.call(events)
+      : (events as Iterable<unknown>)[Symbol.iterator]()
+  return {
+    array: Array.isArray(events),
+    next: () => iterator.next(),
+    close: async () => {
+      try {
+        await iterator.return?.()
+      } catch {
+        // Closing is a courtesy to the source; its failure changes no result.
+      }
+    },
+  }
+}
+
+function checkOptions(
+  events: Iterable<unknown> | AsyncIterable<unknown>,
+  options: DeliverAllOptions,
+): Config {
+  if (!isObject(options)) throw new DeliveryOptionsError('options', 'must be an object')
+  const {
+    send,
+    concurrency = DEFAULT_CONCURRENCY,
+    limiter,
+    retry,
+    clock,
+    random = Math.random,
+    onProgress,
+    signal,
+    ...mapOptions
+  } = options
+  if (
+    !isObject(events) ||
+    (typeof (events as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] !== 'function' &&
+      typeof (events as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function')
+  ) {
+    throw new DeliveryOptionsError('events', 'must be an iterable or an async iterable')
+  }
+  if (typeof send !== 'function') throw new DeliveryOptionsError('send', 'must be a function')
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+    throw new DeliveryOptionsError(
+      'concurrency',
+      `must be an integer ≥ 1, got ${String(concurrency)}`,
+    )
+  }
+  if (
+    limiter !== undefined &&
+    !(
+      isObject(limiter) &&
+      typeof limiter.take === 'function' &&
+      typeof limiter.observe === 'function'
+    )
+  ) {
+    throw new DeliveryOptionsError(
+      'limiter',
+      'must have take() and observe() (see createRateLimiter)',
+    )
+  }
+  if (
+    clock !== undefined &&
+    !(isObject(clock) && typeof clock.now === 'function' && typeof clock.sleep === 'function')
+  ) {
+    throw new DeliveryOptionsError('clock', 'must have now() and sleep(ms)')
+  }
+  if (typeof random !== 'function') throw new DeliveryOptionsError('random', 'must be a function')
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new DeliveryOptionsError('onProgress', 'must be a function')
+  }
+  if (
+    signal !== undefined &&
+    !(isObject(signal) && typeof signal.addEventListener === 'function')
+  ) {
+    throw new DeliveryOptionsError('signal', 'must be an AbortSignal')
+  }
+  const policy = resolveRetryPolicy(retry)
+  const names = mapOptions.knownEventNames
+  if (names !== undefined && !(names instanceof Set)) {
+    // Read once: toRest reads it per event, and a one-shot iterable would be empty the second time.
+    try {
+      mapOptions.knownEventNames = new Set(names)
+    } catch {
+      throw new DeliveryOptionsError('knownEventNames', 'must be an iterable of strings')
+    }
+  }
+  return {
+    source: openSource(events),
+    send,
+    concurrency,
+    limiter,
+    policy,
+    clock: clock ?? systemClock(signal),
+    random,
+    onProgress,
+    signal,
+    mapOptions,
+  }
+}
+
+function isObject(value: unknown): value is Record<PropertyKey, unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  try {
+    return String(error)
+  } catch {
+    return 'unknown error'
+  }
+}

@@ -1,0 +1,153 @@
+import { isRecord } from '../is-record.js'
+import { setOwn } from '../set-own.js'
+import { KnownStateError } from './errors.js'
+
+/**
+ * JSON-serialisable memory of what Intercom told earlier exchanges (DESIGN.md §3.3).
+ * Hosts store it as JSON and combine states with {@link mergeKnown}; its inner shape
+ * is the library's ({@link KnownStateData} documents it).
+ */
+export type KnownState = { readonly version: 1 } & Record<string, unknown>
+
+/** An entry: a value, or `null` to forget one an older state has (a stale id). */
+export type KnownEntry<T> = T | null
+
+/**
+ * The library's shape inside a {@link KnownState}. Every map merges key by key, the
+ * newer state winning; `null` is a tombstone that makes the entry forgotten (and is
+ * kept, so that merging is associative). Unknown top-level keys are kept as they
+ * are, the newer state's winning, so a newer library's state survives an older one.
+ */
+export interface KnownStateData {
+  readonly version: 1
+  contacts?: {
+    /** Intercom contact id by `external_id` (the Segment `userId`). */
+    byExternalId?: Record<string, KnownEntry<string>>
+    /** Intercom contact id by email. */
+    byEmail?: Record<string, KnownEntry<string>>
+  }
+  /** Intercom company id by `company_id` (the Segment `groupId`). */
+  companies?: Record<string, KnownEntry<string>>
+  /** Companies a contact is attached to: contact id → company id → `true` (or `null`: detached). */
+  attachments?: Record<string, Record<string, KnownEntry<true>>>
+}
+
+type Flat<T> = Record<string, KnownEntry<T>>
+
+/**
+ * Merges two known states into a new one; `b` is the newer (what a delivery just
+ * learned), so its entries win. Neither input is modified. Associative and
+ * idempotent, with `undefined` and `{ version: 1 }` as identities: workers may
+ * merge their states in any grouping and get the same result.
+ *
+ * @throws KnownStateError naming the offending path when a state is not one this
+ *   library wrote (wrong `version`, an id that is not a string, …).
+ *
+ * @example
+ * ```ts
+ * const stored = JSON.parse(await redis.get('known') ?? '{"version":1}')
+ * const report = await deliverAll(events, { send, known: stored })
+ * await redis.set('known', JSON.stringify(mergeKnown(stored, report.learned)))
+ *
+ * mergeKnown(
+ *   { version: 1, companies: { acme: 'c1', globex: 'c2' } },
+ *   { version: 1, companies: { acme: 'c9', globex: null } },
+ * ) // { version: 1, companies: { acme: 'c9', globex: null } }
+ * ```
+ */
+export function mergeKnown(a: KnownState | undefined, b: KnownState): KnownState {
+  const older = a === undefined ? { version: 1 as const } : checkKnown(a, 'a')
+  const newer = checkKnown(b, 'b')
+  const out: Record<string, unknown> = {}
+  for (const key of keysOf(older, newer)) {
+    const x = older[key]
+    const y = newer[key]
+    let merged: unknown
+    if (key === 'version') merged = 1
+    else if (key === 'contacts') merged = mergeContacts(x, y)
+    else if (key === 'companies') merged = mergeFlat(x as Flat<string>, y as Flat<string>)
+    else if (key === 'attachments') merged = mergeAttachments(x, y)
+    else merged = y === undefined ? x : y
+    if (merged !== undefined) setOwn(out, key, merged)
+  }
+  return out as KnownState
+}
+
+function mergeContacts(x: unknown, y: unknown): KnownStateData['contacts'] {
+  if (x === undefined && y === undefined) return undefined
+  const a = (x ?? {}) as NonNullable<KnownStateData['contacts']>
+  const b = (y ?? {}) as NonNullable<KnownStateData['contacts']>
+  const out: NonNullable<KnownStateData['contacts']> = {}
+  const byExternalId = mergeFlat(a.byExternalId, b.byExternalId)
+  const byEmail = mergeFlat(a.byEmail, b.byEmail)
+  if (byExternalId !== undefined) out.byExternalId = byExternalId
+  if (byEmail !== undefined) out.byEmail = byEmail
+  return out
+}
+
+function mergeAttachments(x: unknown, y: unknown): KnownStateData['attachments'] {
+  if (x === undefined && y === undefined) return undefined
+  const a = (x ?? {}) as Record<string, Flat<true>>
+  const b = (y ?? {}) as Record<string, Flat<true>>
+  const out: Record<string, Flat<true>> = {}
+  for (const contact of keysOf(a, b)) setOwn(out, contact, mergeFlat(a[contact], b[contact]))
+  return out
+}
+
+function mergeFlat<T>(a: Flat<T> | undefined, b: Flat<T> | undefined): Flat<T> | undefined {
+  if (a === undefined && b === undefined) return undefined
+  const out: Flat<T> = {}
+  for (const [k, v] of Object.entries(a ?? {})) setOwn(out, k, v)
+  for (const [k, v] of Object.entries(b ?? {})) setOwn(out, k, v)
+  return out
+}
+
+function keysOf(a: object, b: object): Set<string> {
+  return new Set([...Object.keys(a), ...Object.keys(b)])
+}
+
+/** Checks the library's parts of a state; returns it typed. */
+function checkKnown(state: unknown, name: string): Record<string, unknown> {
+  if (!isRecord(state)) throw new KnownStateError(name, 'a known state must be a plain object')
+  if (state.version !== 1) {
+    throw new KnownStateError(
+      `${name}.version`,
+      `must be 1 (a state this library version can read), got ${JSON.stringify(state.version) ?? String(state.version)}`,
+    )
+  }
+  if (state.contacts !== undefined) {
+    const contacts = state.contacts
+    if (!isRecord(contacts)) throw new KnownStateError(`${name}.contacts`, 'must be an object')
+    checkFlat(contacts.byExternalId, `${name}.contacts.byExternalId`, isId)
+    checkFlat(contacts.byEmail, `${name}.contacts.byEmail`, isId)
+  }
+  checkFlat(state.companies, `${name}.companies`, isId)
+  if (state.attachments !== undefined) {
+    if (!isRecord(state.attachments)) {
+      throw new KnownStateError(`${name}.attachments`, 'must be an object')
+    }
+    for (const [contact, companies] of Object.entries(state.attachments)) {
+      const path = `${name}.attachments[${JSON.stringify(contact)}]`
+      if (companies === undefined) throw new KnownStateError(path, 'must be an object')
+      checkFlat(companies, path, (v) => v === true)
+    }
+  }
+  return state
+}
+
+function isId(v: unknown): boolean {
+  return typeof v === 'string' && v !== ''
+}
+
+function checkFlat(map: unknown, path: string, valid: (v: unknown) => boolean): void {
+  if (map === undefined) return
+  if (!isRecord(map)) throw new KnownStateError(path, 'must be an object')
+  for (const [k, v] of Object.entries(map)) {
+    if (v !== null && !valid(v)) {
+      throw new KnownStateError(
+        `${path}[${JSON.stringify(k)}]`,
+        `must be ${valid === isId ? 'a non-empty id string' : 'true'} or null, got ${JSON.stringify(v) ?? typeof v}`,
+      )
+    }
+  }
+}
