@@ -1,0 +1,123 @@
+/**
+ * `npm run worker`: one worker process. Start as many as you like, on as many
+ * machines as you like, against the same Redis.
+ *
+ * It consumes every partition queue with a BullMQ Worker of concurrency 1; each
+ * queue's *global* concurrency is 1, so across all processes a partition runs one
+ * job at a time, and CONCURRENCY bounds how many this process runs at once.
+ * SIGTERM (or SIGINT) stops taking jobs, lets the running ones finish (a job
+ * waiting to retry goes back to the head of its partition), then exits 0.
+ * @module
+ */
+import { Worker } from 'bullmq'
+import { deadLetterFailedJob } from './dead-letter.js'
+import { createLedger } from './ledger.js'
+import { createProcessor } from './processor.js'
+import { RATE_WINDOW_MS } from './config.js'
+import { createRateLimiter } from './rate-limiter.js'
+import { fatal, setup } from './setup.js'
+
+async function main() {
+  const s = await setup()
+  const { config, keys, redis } = s
+  if (config.intercomToken === undefined) {
+    throw new Error('INTERCOM_TOKEN: required (an Intercom access token)')
+  }
+  const limiter = createRateLimiter(redis, keys, {
+    limit: config.rateLimit,
+    windowMs: RATE_WINDOW_MS + config.rateGuardMs,
+  })
+  const ledger = createLedger(redis, keys)
+  const shutdown = new AbortController()
+  const process_ = createProcessor({
+    config,
+    redis,
+    keys,
+    limiter,
+    ledger,
+    deadLetter: s.deadLetter,
+    shutdown: shutdown.signal,
+  })
+  const slots = semaphore(config.concurrency)
+  let done = 0
+
+  await Promise.all(s.queues.map((q) => q.setGlobalConcurrency(1)))
+  const workers = s.queues.map((queue) => {
+    const worker = new Worker(
+      queue.name,
+      async (job, token) => {
+        const release = await slots.acquire()
+        try {
+          return await process_(job, token)
+        } finally {
+          release()
+        }
+      },
+      {
+        ...s.queueOptions,
+        concurrency: 1,
+        lockDuration: config.lockDurationMs,
+        stalledInterval: config.stalledIntervalMs,
+        maxStalledCount: config.maxStalledCount,
+      },
+    )
+    worker.on('completed', (job) => {
+      done += 1
+      ledger.forget(job.data.id).catch(() => {})
+    })
+    // A job BullMQ failed itself: stalled too often (it kept killing its workers),
+    // or an unexpected error. It goes to the dead-letter queue with the reason.
+    worker.on('failed', (job, error) => {
+      if (job === undefined) return
+      deadLetterFailedJob(s, ledger, job, error.message).catch((e) => log('dead_letter_error', e))
+    })
+    worker.on('error', (error) => log('worker_error', error))
+    return worker
+  })
+  process.stdout.write(
+    `${JSON.stringify({ worker: process.pid, partitions: s.partitions, concurrency: config.concurrency })}\n`,
+  )
+
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    shutdown.abort(new Error('shutdown'))
+    await Promise.all(workers.map((w) => w.close()))
+    await s.close()
+    process.stdout.write(`${JSON.stringify({ worker: process.pid, stopped: true, jobs: done })}\n`)
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => stop().catch(fatal))
+  process.on('SIGINT', () => stop().catch(fatal))
+}
+
+/** At most `n` at once. @param {number} n */
+function semaphore(n) {
+  let free = n
+  /** @type {(() => void)[]} */
+  const waiting = []
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else free += 1
+  }
+  return {
+    /** @returns {Promise<() => void>} */
+    acquire() {
+      if (free > 0) {
+        free -= 1
+        return Promise.resolve(release)
+      }
+      return new Promise((resolve) => waiting.push(() => resolve(release)))
+    },
+  }
+}
+
+/** @param {string} what @param {unknown} error */
+function log(what, error) {
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`${JSON.stringify({ worker: process.pid, [what]: message })}\n`)
+}
+
+main().catch(fatal)
