@@ -25,7 +25,7 @@ export class ConfigError extends Error {
  * @property {number} concurrency       CONCURRENCY: events this process delivers at once (default 16)
  * @property {number} partitions        PARTITIONS: user partitions, fixed for the life of the queues (default 64)
  * @property {number} rateLimit         RATE_LIMIT: requests in any 10-second span, all workers together (default 1000)
- * @property {number} rateGuardMs       RATE_GUARD_MS: added to the 10 s window against network jitter (default 250)
+ * @property {number} rateGuardMs       RATE_GUARD_MS: added to the 10 s window against network jitter (default 500)
  * @property {number} requestTimeoutMs  REQUEST_TIMEOUT_MS: one HTTP request (default 20000)
  * @property {number} maxAttempts       MAX_ATTEMPTS: attempts per event before the dead-letter queue (default 8)
  * @property {number} retryBaseMs       RETRY_BASE_MS (default 500)
@@ -52,7 +52,7 @@ export function readConfig(env = process.env) {
     concurrency: integer(env, 'CONCURRENCY', 16, 1),
     partitions: integer(env, 'PARTITIONS', 64, 1),
     rateLimit: integer(env, 'RATE_LIMIT', 1000, 1),
-    rateGuardMs: integer(env, 'RATE_GUARD_MS', 250, 0),
+    rateGuardMs: integer(env, 'RATE_GUARD_MS', 500, 0),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 20_000, 1),
     maxAttempts: integer(env, 'MAX_ATTEMPTS', 8, 1),
     retryBaseMs: integer(env, 'RETRY_BASE_MS', 500, 0),

@@ -64,6 +64,7 @@ export function createProcessor({ config, redis, keys, limiter, ledger, deadLett
       baseUrl: config.intercomBaseUrl,
       token: config.intercomToken,
       timeoutMs: config.requestTimeoutMs,
+      guardMs: config.rateGuardMs,
       limiter,
       fence: {
         lockKey: `${job.queueQualifiedName}:${job.id}:lock`,

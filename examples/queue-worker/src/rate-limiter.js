@@ -78,13 +78,15 @@ export function createRateLimiter(redis, keys, { limit, windowMs, ledgerTtlMs = 
 
   return {
     /**
-     * Waits for a slot in the window; resolves once this request may go.
+     * Waits for a slot in the window; resolves once this request may go, with the
+     * `performance.now()` at which the granted reservation was asked for.
      * @param {Fence | undefined} fence  without one (tools, tests), no lock check
      * @param {AbortSignal} [signal]
      * @throws {LockLostError} when the job's lock is no longer this worker's
      */
     async acquire(fence, signal) {
       for (;;) {
+        const asked = performance.now()
         const wait = Number(
           await r.siAcquire(
             keys.rateLog,
@@ -99,7 +101,7 @@ export function createRateLimiter(redis, keys, { limit, windowMs, ledgerTtlMs = 
             ledgerTtlMs,
           ),
         )
-        if (wait === 0) return
+        if (wait === 0) return asked
         if (wait < 0) throw new LockLostError()
         // Short naps: the lock is re-checked at each try, and a slot freed early is taken.
         await sleep(Math.min(wait, 1000), undefined, signal ? { signal } : undefined)

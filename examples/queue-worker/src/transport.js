@@ -13,11 +13,18 @@
  * @param {number} options.timeoutMs
  * @param {import('./rate-limiter.js').RateLimiter} options.limiter
  * @param {import('./rate-limiter.js').Fence} [options.fence]
+ * @param {number} options.guardMs  the rate limiter's guard (RATE_GUARD_MS)
  * @returns {import('segment-intercom').Send}
  */
-export function createSend({ baseUrl, token, timeoutMs, limiter, fence }) {
+export function createSend({ baseUrl, token, timeoutMs, limiter, fence, guardMs }) {
   return async (request) => {
-    await limiter.acquire(fence)
+    // The window counts reservations; Intercom counts arrivals. A reservation that
+    // took long to come back (a stalled event loop, a slow Redis) may be stale by
+    // the time the request leaves: take a fresh one (the old one stays counted).
+    let asked = await limiter.acquire(fence)
+    for (let retake = 0; retake < 3 && performance.now() - asked > guardMs / 2; retake++) {
+      asked = await limiter.acquire(fence)
+    }
     /** @type {Record<string, string>} */
     const headers = { ...request.headers }
     if (token !== undefined) headers.Authorization = `Bearer ${token}`

@@ -9,13 +9,20 @@
  * waiting to retry goes back to the head of its partition), then exits 0.
  * @module
  */
-import { Worker } from 'bullmq'
+import { hostname } from 'node:os'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { WaitingError, Worker } from 'bullmq'
 import { deadLetterFailedJob } from './dead-letter.js'
 import { createLedger } from './ledger.js'
 import { createProcessor } from './processor.js'
 import { RATE_WINDOW_MS } from './config.js'
 import { createRateLimiter } from './rate-limiter.js'
 import { fatal, setup } from './setup.js'
+
+/** How long a job waits for a free slot in this process before it is handed back. */
+const HAND_BACK_AFTER_MS = 100
+/** How long a Worker waits after handing a job back, before it fetches again. */
+const NAP_MS = 250
 
 async function main() {
   const s = await setup()
@@ -46,7 +53,17 @@ async function main() {
     const worker = new Worker(
       queue.name,
       async (job, token) => {
-        const release = await slots.acquire()
+        const release = await slots.acquire(HAND_BACK_AFTER_MS)
+        if (release === undefined) {
+          // This process is at CONCURRENCY: give the job back to the head of its
+          // partition, where a process with a free slot takes it, and nap before
+          // this Worker asks again. Without this, whoever holds a partition keeps it
+          // (BullMQ fetches the next job as it completes one) and one process would
+          // hold them all.
+          await job.moveToWait(token)
+          await sleep(NAP_MS)
+          throw new WaitingError()
+        }
         try {
           return await process_(job, token)
         } finally {
@@ -55,6 +72,8 @@ async function main() {
       },
       {
         ...s.queueOptions,
+        // Shown as the job's processedBy: which machine and process ran it.
+        name: `${hostname()}:${process.pid}`,
         concurrency: 1,
         lockDuration: config.lockDurationMs,
         stalledInterval: config.stalledIntervalMs,
@@ -92,24 +111,38 @@ async function main() {
   process.on('SIGINT', () => stop().catch(fatal))
 }
 
-/** At most `n` at once. @param {number} n */
+/** At most `n` at once; waiters are served first come, first served. @param {number} n */
 function semaphore(n) {
   let free = n
-  /** @type {(() => void)[]} */
+  /** @type {((release: () => void) => void)[]} */
   const waiting = []
   const release = () => {
     const next = waiting.shift()
-    if (next) next()
+    if (next) next(release)
     else free += 1
   }
   return {
-    /** @returns {Promise<() => void>} */
-    acquire() {
+    /**
+     * A release function, or `undefined` when no slot freed up within `timeoutMs`.
+     * @param {number} timeoutMs
+     * @returns {Promise<(() => void) | undefined>}
+     */
+    acquire(timeoutMs) {
       if (free > 0) {
         free -= 1
         return Promise.resolve(release)
       }
-      return new Promise((resolve) => waiting.push(() => resolve(release)))
+      return new Promise((resolve) => {
+        const take = (/** @type {() => void} */ r) => {
+          clearTimeout(timer)
+          resolve(r)
+        }
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(take), 1)
+          resolve(undefined)
+        }, timeoutMs)
+        waiting.push(take)
+      })
     },
   }
 }
