@@ -31,4 +31,3 @@ export async function deadLetterFailedJob(s, ledger, job, reason) {
   await ledger.finish(id, 'deadLettered')
   await job.remove()
 }
-

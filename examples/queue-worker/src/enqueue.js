@@ -31,7 +31,9 @@ async function main() {
   const flush = async () => {
     // Partitions are independent, so they are added in parallel; inside one, in order.
     await Promise.all(
-      [...batch].map(([n, jobs]) => /** @type {import('bullmq').Queue} */ (s.queues[n]).addBulk(jobs)),
+      [...batch].map(([n, jobs]) =>
+        /** @type {import('bullmq').Queue} */ (s.queues[n]).addBulk(jobs),
+      ),
     )
     await s.redis.hincrby(s.keys.stats, 'enqueued', size)
     enqueued += size

@@ -84,7 +84,11 @@ export function createLedger(redis, keys, ttlMs = 7 * 86_400_000) {
     },
     /** The job goes back to its queue on a graceful shutdown: the next run is no takeover. @param {string} id */
     async handBack(id) {
-      await redis.multi().hincrby(keys.ledger(id), 'runs', -1).hset(keys.ledger(id), 'sent', 0).exec()
+      await redis
+        .multi()
+        .hincrby(keys.ledger(id), 'runs', -1)
+        .hset(keys.ledger(id), 'sent', 0)
+        .exec()
     },
     /** Forgets a completed job's ledger. @param {string} id */
     async forget(id) {

@@ -20,7 +20,8 @@ export function userKey(event) {
   if (typeof e.userId === 'number' && Number.isFinite(e.userId)) return `user:${e.userId}`
   for (const source of [e.traits, e.context?.traits, e.properties]) {
     const email = source?.email
-    if (typeof email === 'string' && email.trim() !== '') return `email:${email.trim().toLowerCase()}`
+    if (typeof email === 'string' && email.trim() !== '')
+      return `email:${email.trim().toLowerCase()}`
   }
   const other = e.anonymousId ?? e.messageId
   return typeof other === 'string' ? `anonymous:${other}` : 'none'

@@ -12,10 +12,10 @@
 import { hostname } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { WaitingError, Worker } from 'bullmq'
+import { RATE_WINDOW_MS } from './config.js'
 import { deadLetterFailedJob } from './dead-letter.js'
 import { createLedger } from './ledger.js'
 import { createProcessor } from './processor.js'
-import { RATE_WINDOW_MS } from './config.js'
 import { createRateLimiter } from './rate-limiter.js'
 import { fatal, setup } from './setup.js'
 

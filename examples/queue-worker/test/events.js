@@ -19,7 +19,13 @@ export function random(seed) {
   }
 }
 
-const TRACKS = ['Product Viewed', 'Product Added', 'Order Completed', 'Signed In', 'Report Exported']
+const TRACKS = [
+  'Product Viewed',
+  'Product Added',
+  'Order Completed',
+  'Signed In',
+  'Report Exported',
+]
 
 /**
  * @param {{ users: number, perUser: [number, number], companies: number, seed: number }} options
@@ -53,7 +59,11 @@ export function generateEvents({ users, perUser, companies, seed }) {
           type: 'track',
           userId,
           event: pick(TRACKS),
-          properties: { seq, quantity: 1 + Math.floor(rand() * 5), sku: `sku-${Math.floor(rand() * 90)}` },
+          properties: {
+            seq,
+            quantity: 1 + Math.floor(rand() * 5),
+            sku: `sku-${Math.floor(rand() * 90)}`,
+          },
         })
       }
     }

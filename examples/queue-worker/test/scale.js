@@ -20,7 +20,6 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -28,6 +27,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { Redis } from 'ioredis'
 import { generateEvents } from './events.js'
+import { startRedis } from './redis-server.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const PACKAGE = resolve(HERE, '..')
@@ -59,16 +59,6 @@ async function cleanup() {
   for (const f of cleanups.reverse()) await Promise.resolve(f()).catch(() => {})
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; a race with another process is possible but rare). */
-async function freePort() {
-  const server = net.createServer()
-  server.listen(0, '127.0.0.1')
-  await new Promise((r) => server.once('listening', r))
-  const { port } = /** @type {net.AddressInfo} */ (server.address())
-  await new Promise((r) => server.close(r))
-  return port
-}
-
 /**
  * @param {string} name @param {string} command @param {string[]} args
  * @param {NodeJS.ProcessEnv} [env]
@@ -89,7 +79,12 @@ function start(name, command, args, env = {}) {
     if (process.env.VERBOSE) process.stderr.write(`[${name}] ${d}`)
   })
   const exited = new Promise((r) => child.on('exit', (code, signal) => r({ code, signal })))
-  return { child, out, lines, exited: /** @type {Promise<{ code: number | null, signal: string | null }>} */ (exited) }
+  return {
+    child,
+    out,
+    lines,
+    exited: /** @type {Promise<{ code: number | null, signal: string | null }>} */ (exited),
+  }
 }
 
 /** @param {ReturnType<typeof start>} p @param {string} what */
@@ -104,7 +99,11 @@ async function firstLine(p, what) {
 }
 
 /** Runs a command to its end; resolves with its stdout lines, rejects on a non-zero exit. */
-async function run(/** @type {string} */ name, /** @type {string[]} */ args, /** @type {NodeJS.ProcessEnv} */ env) {
+async function run(
+  /** @type {string} */ name,
+  /** @type {string[]} */ args,
+  /** @type {NodeJS.ProcessEnv} */ env,
+) {
   const p = start(name, process.execPath, args, env)
   const { code, signal } = await p.exited
   if (code !== 0) throw new Error(`${name} exited with ${code ?? signal}: ${p.out.join('\n')}`)
@@ -138,7 +137,7 @@ async function recordingProxy(/** @type {string} */ target) {
   })
   server.listen(0, '127.0.0.1')
   await new Promise((r) => server.once('listening', r))
-  const { port } = /** @type {net.AddressInfo} */ (server.address())
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
   cleanups.push(() => {
     server.closeAllConnections()
     server.close()
@@ -153,7 +152,8 @@ function slidingMax(times, windowMs) {
   let best = 0
   let from = 0
   for (let to = 0; to < sorted.length; to++) {
-    while (/** @type {number} */ (sorted[to]) - /** @type {number} */ (sorted[from]) >= windowMs) from++
+    while (/** @type {number} */ (sorted[to]) - /** @type {number} */ (sorted[from]) >= windowMs)
+      from++
     best = Math.max(best, to - from + 1)
   }
   return best
@@ -161,20 +161,27 @@ function slidingMax(times, windowMs) {
 
 async function main() {
   // 1. Redis: our own server on a free port, nothing saved to disk.
-  const redisPort = await freePort()
-  const redisServer = start('redis', 'redis-server', [
-    '--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
-  ])
-  redisServer.child.on('error', (e) => fail(new Error(`redis-server: ${e.message} (apt-get install redis-server)`)))
-  const REDIS_URL = `redis://127.0.0.1:${redisPort}`
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3, retryStrategy: (n) => (n > 50 ? null : 100) })
+  const redisServer = await startRedis()
+  children.add(redisServer.child)
+  const REDIS_URL = redisServer.url
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 })
   cleanups.push(() => void redis.disconnect())
   await redis.ping()
 
   // 2. The emulator over HTTP, and the recording proxy in front of it.
   const emulator = start('emulator', process.execPath, [
-    CLI, 'emulate', '--port', '0', '--search-lag', '2', '--server-error-rate', '0.02',
-    '--rate-limit', `${Math.round(RATE_LIMIT * 1.1)}/${WINDOW_MS}`, '--token', TOKEN,
+    CLI,
+    'emulate',
+    '--port',
+    '0',
+    '--search-lag',
+    '2',
+    '--server-error-rate',
+    '0.02',
+    '--rate-limit',
+    `${Math.round(RATE_LIMIT * 1.1)}/${WINDOW_MS}`,
+    '--token',
+    TOKEN,
   ])
   const emulatorUrl = (await firstLine(emulator, 'the emulator')).trim()
   const proxy = await recordingProxy(emulatorUrl)
@@ -193,7 +200,12 @@ async function main() {
   }
 
   // 3. The events, enqueued before any worker starts.
-  const { events, users } = generateEvents({ users: USERS, perUser: [8, 13], companies: 40, seed: 20261201 })
+  const { events, users } = generateEvents({
+    users: USERS,
+    perUser: [8, 13],
+    companies: 40,
+    seed: 20261201,
+  })
   assert.ok(events.length >= 3000, `${events.length} events`)
   const dir = mkdtempSync(join(tmpdir(), 'queue-worker-'))
   const file = join(dir, 'events.ndjson')
@@ -203,7 +215,9 @@ async function main() {
 
   // 4. Three workers; kill one at 25 %, stop another at 55 %, restart both.
   const began = Date.now()
-  const workers = [0, 1, 2].map((i) => start(`worker-${i}`, process.execPath, ['src/worker.js'], env))
+  const workers = [0, 1, 2].map((i) =>
+    start(`worker-${i}`, process.execPath, ['src/worker.js'], env),
+  )
   await Promise.all(workers.map((w, i) => firstLine(w, `worker ${i}`)))
   const ended = async () => {
     const s = await redis.hmget('scale:stats', 'delivered', 'notSent', 'failed', 'deadLettered')
@@ -223,7 +237,9 @@ async function main() {
       active.flatMap((ids, n) => ids.map((id) => redis.hget(`scale:bull:events-${n}:${id}`, 'pb'))),
     )
     process.stderr.write(`processedBy ${by}\n`)
-    process.stderr.write(`killing ${workers[0]?.child.pid} (exit ${workers[0]?.child.exitCode}); active: ${active.flat().length}\n`)
+    process.stderr.write(
+      `killing ${workers[0]?.child.pid} (exit ${workers[0]?.child.exitCode}); active: ${active.flat().length}\n`,
+    )
   }
   workers[0]?.child.kill('SIGKILL')
   await workers[0]?.exited
@@ -240,23 +256,37 @@ async function main() {
   workers[1] = start('worker-1b', process.execPath, ['src/worker.js'], env)
 
   // 5. Drain, then stop every worker gracefully.
-  const [drainLine] = await run('drain', ['src/drain.js'], { ...env, DRAIN_TIMEOUT_MS: String(TIMEOUT_MS) })
+  const [drainLine] = await run('drain', ['src/drain.js'], {
+    ...env,
+    DRAIN_TIMEOUT_MS: String(TIMEOUT_MS),
+  })
   const elapsedMs = Date.now() - began
   const totals = JSON.parse(drainLine ?? '')
   process.stderr.write(`drain: ${drainLine} in ${Date.now() - began} ms\n`)
   for (const w of workers) w?.child.kill('SIGTERM')
-  for (const w of workers) assert.deepEqual(await w?.exited, { code: 0, signal: null }, 'SIGTERM exits 0')
+  for (const w of workers)
+    assert.deepEqual(await w?.exited, { code: 0, signal: null }, 'SIGTERM exits 0')
 
   // 6. Every event ended, and each one that was not delivered is dead-lettered with a reason.
   assert.equal(totals.enqueued, events.length)
-  assert.equal(totals.delivered + totals.notSent + totals.failed + totals.deadLettered, events.length)
+  assert.equal(
+    totals.delivered + totals.notSent + totals.failed + totals.deadLettered,
+    events.length,
+  )
   const deadIds = await redis.lrange('scale:bull:dead-letter:wait', 0, -1)
-  assert.equal(deadIds.length, totals.failed + totals.deadLettered, 'one dead letter per failed event')
+  assert.equal(
+    deadIds.length,
+    totals.failed + totals.deadLettered,
+    'one dead letter per failed event',
+  )
   /** @type {Set<string>} */
   const deadUsers = new Set()
   for (const id of deadIds) {
     const entry = JSON.parse((await redis.hget(`scale:bull:dead-letter:${id}`, 'data')) ?? '{}')
-    assert.ok(typeof entry.reason === 'string' && entry.reason.length > 0, `dead letter ${id} has a reason`)
+    assert.ok(
+      typeof entry.reason === 'string' && entry.reason.length > 0,
+      `dead letter ${id} has a reason`,
+    )
     assert.ok(['failed', 'exhausted', 'error'].includes(entry.kind), `dead letter ${id} has a kind`)
     deadUsers.add(entry.user)
   }
@@ -294,14 +324,20 @@ async function main() {
     }
     assert.deepEqual([...new Set(seqs)], info.seqs, `${userId}: every track event, in order`)
   }
-  assert.ok(repeated <= totals.possibleDuplicates, `${repeated} repeated events ≤ possibleDuplicates`)
+  assert.ok(
+    repeated <= totals.possibleDuplicates,
+    `${repeated} repeated events ≤ possibleDuplicates`,
+  )
   assert.ok(totals.takenOver >= 1, 'the killed worker had jobs that were taken over')
 
   // 8. The rate limit, measured where the requests arrive.
   const arrivals = proxy.arrivals
   const peak = slidingMax(arrivals, WINDOW_MS)
   assert.ok(peak <= RATE_LIMIT, `peak ${peak} requests in 10 s ≤ ${RATE_LIMIT}`)
-  assert.ok(arrivals.length <= totals.requests, 'every request that arrived went through the limiter')
+  assert.ok(
+    arrivals.length <= totals.requests,
+    'every request that arrived went through the limiter',
+  )
   const first = Math.min(...arrivals)
   const last = Math.max(...arrivals)
   const perSecond = arrivals.length / ((last - first) / 1000)
