@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
 
 export default defineConfig([
   {
@@ -6,6 +9,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       testing: 'src/testing/index.ts',
+      arbitraries: 'src/arbitraries/index.ts',
       identity: 'src/identity/index.ts',
     },
     format: ['esm', 'cjs'],
@@ -17,7 +21,7 @@ export default defineConfig([
     treeshake: true,
     // One file per entry: the shared chunk held a single helper and cost an import.
     splitting: false,
-    // fast-check is a peer of ./testing only; @noble/hashes backs ./identity.
+    // fast-check is an optional peer for ./arbitraries only; @noble/hashes backs ./identity.
     external: ['fast-check', '@noble/hashes'],
   },
   {
@@ -40,6 +44,8 @@ export default defineConfig([
     target: 'node20',
     clean: false,
     banner: { js: '#!/usr/bin/env node' },
+    // `segment-intercom --version`, fixed at build time: the bin reads no file to know it.
+    define: { __SEGMENT_INTERCOM_VERSION__: JSON.stringify(version) },
     external: ['fast-check', '@noble/hashes'],
   },
 ])

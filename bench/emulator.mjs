@@ -123,7 +123,7 @@ export async function replay(events) {
 /** Runs every size, prints a table, and returns whether the target was met. */
 export async function runEmulatorBench(sizes = DEFAULT_SIZES) {
   // Warm the JIT first, so the smallest size does not pay for compilation alone.
-  await replay(generateStream(3_000))
+  await replay(generateStream(10_000))
   const rows = []
   for (const size of sizes) {
     const events = generateStream(size)

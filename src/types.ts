@@ -1,5 +1,6 @@
 /**
- * The public envelope types shared by every mapping function (DESIGN.md §3.1).
+ * The public envelope types shared by every mapping function: each returns `mapped`,
+ * `skipped` or `invalid`, always with its warnings.
  * @module
  */
 import type { InputErrorCode, SkipReason, WarningCode } from './codes.js'

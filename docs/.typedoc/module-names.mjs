@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * TypeDoc plugin: names the three entry modules after the package subpaths users import
- * (`segment-intercom`, `segment-intercom/testing`, `segment-intercom/identity`) instead of
- * the file names TypeDoc derives (`index`, `testing`, `identity`). Done here rather than
+ * TypeDoc plugin: names the entry modules after the package subpaths users import
+ * (`segment-intercom`, `segment-intercom/testing`, …) instead of the file names TypeDoc
+ * derives (`index`, `testing`, …). Done here rather than
  * with `@module <name>` tags so the source files stay as they are.
  */
 import { Converter, ReflectionKind } from 'typedoc'
@@ -11,7 +11,9 @@ import { Converter, ReflectionKind } from 'typedoc'
 const NAMES = {
   index: 'segment-intercom',
   testing: 'segment-intercom/testing',
+  arbitraries: 'segment-intercom/arbitraries',
   identity: 'segment-intercom/identity',
+  'testing/server': 'segment-intercom/testing/server',
 }
 
 /** @param {import('typedoc').Application} app */

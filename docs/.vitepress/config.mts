@@ -2,8 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type DefaultTheme, defineConfig } from 'vitepress'
 
-const src = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url))
-
 /**
  * The API sidebar that TypeDoc (typedoc-vitepress-theme) writes next to the generated pages.
  * `npm run docs:api` creates it; without it the API section is a single link, so
@@ -62,15 +60,8 @@ export default defineConfig({
     search: { provider: 'local' },
   },
   vite: {
-    resolve: {
-      // The playground imports the library from source, so the docs need no build of it.
-      // Exact matches, most specific first: 'segment-intercom' must not swallow the subpaths.
-      alias: [
-        { find: /^segment-intercom\/testing$/, replacement: src('testing/index.ts') },
-        { find: /^segment-intercom\/identity$/, replacement: src('identity/index.ts') },
-        { find: /^segment-intercom$/, replacement: src('index.ts') },
-      ],
-    },
+    // The playground (theme/playground.ts) imports the library's source from ../../src,
+    // so the docs need no build of it; the dev server may serve files from there.
     server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
   },
 })

@@ -1,30 +1,30 @@
 import { readFileSync } from 'node:fs'
 import type { MapOptions, Settings } from '../index.js'
+import { UsageError } from './command.js'
 
 export type Target = 'rest' | 'messenger' | 'mobile'
 
+/** The options of `map` and `replay`. */
 export interface CliOptions {
-  command: 'map' | 'replay' | 'help'
+  command: 'map' | 'replay'
   target: Target
+  /** A path, or `-` for standard input. */
   file: string
+  /** True when no FILE was given (stdin is then read unless it is a terminal). */
+  fileOmitted: boolean
   settings: Settings
   now?: number
   booted: boolean
   searchLag: number
   retries: number
+  /** Exit 0 even when events fail (usage and input errors still exit 2). */
+  exitZero: boolean
+  /** Progress on stderr: forced on, forced off, or (undefined) when stderr is a terminal. */
+  progress: boolean | undefined
 }
 
-export const USAGE = `segment-intercom — map Segment events to Intercom requests (no network I/O)
-
-Usage:
-  segment-intercom map [options] [FILE|-]     print the mapping of each event (one JSON line each)
-  segment-intercom replay [options] FILE      deliver the events to the built-in Intercom emulator,
-                                              print each outcome and the final emulator state
-  segment-intercom emulate [options]          serve the emulator over HTTP (emulate --help)
-
-FILE is NDJSON (one Segment event per line) or a JSON array; '-' or nothing reads stdin.
-
-Options:
+/** The options block that `map` and `replay` share in `--help`. */
+export const EVENT_OPTIONS = `Options for map and replay:
   --target rest|messenger|mobile   target for map (default rest; replay is always rest)
   --api-version 1.4|2.x            REST API version (default 2.16)
   --region us|eu|au                data-hosting region (default us)
@@ -32,37 +32,34 @@ Options:
   --app-id ID                      settings.appId (Messenger, mobile; default 'abc12345' for map)
   --now ISO|MS                     "now" for last-seen and missing timestamps
   --booted                         Messenger: the Messenger is already booted
-  --search-lag N                   replay: new contacts stay invisible to search for N requests
+  --search-lag N                   new contacts stay invisible to search for N requests
   --retries N                      replay: how many times to retry 'retry' outcomes (default 1)
-  -h, --help                       this help
+  --progress, --no-progress        counts on stderr once a second (default: when stderr is a terminal)
+  --exit-zero                      exit 0 even when events fail or are invalid
 `
 
-export class UsageError extends Error {}
-
-export function parseArgs(argv: readonly string[]): CliOptions {
+export function parseArgs(command: 'map' | 'replay', argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
-    command: 'help',
+    command,
     target: 'rest',
     file: '-',
+    fileOmitted: true,
     settings: {},
     booted: false,
     searchLag: 0,
     retries: 1,
+    exitZero: false,
+    progress: undefined,
   }
-  const rest: string[] = []
+  const files: string[] = []
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1]
     if (v === undefined) throw new UsageError(`${flag} needs a value`)
     return v
   }
-  let i = 0
-  for (; i < argv.length; i++) {
+  for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     switch (arg) {
-      case '-h':
-      case '--help':
-        opts.command = 'help'
-        return opts
       case '--target': {
         const t = value(i++, arg)
         if (t !== 'rest' && t !== 'messenger' && t !== 'mobile') {
@@ -100,35 +97,57 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--retries':
         opts.retries = nonNegative(value(i++, arg), arg)
         break
+      case '--progress':
+        opts.progress = true
+        break
+      case '--no-progress':
+        opts.progress = false
+        break
+      case '--exit-zero':
+        opts.exitZero = true
+        break
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}`)
-        rest.push(arg)
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`)
+        files.push(arg)
     }
   }
-  const [command, file, ...extra] = rest
-  if (command === undefined) return opts
-  if (command !== 'map' && command !== 'replay') throw new UsageError(`Unknown command ${command}`)
-  if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`)
-  opts.command = command
-  if (file !== undefined) opts.file = file
-  if (command === 'replay' && opts.file === '-') throw new UsageError('replay needs a FILE')
+  if (files.length > 1) throw new UsageError(`one FILE at most, got ${files.join(' ')}`)
+  if (files[0] !== undefined) {
+    opts.file = files[0]
+    opts.fileOmitted = false
+  }
+  if (command === 'replay' && opts.target !== 'rest') {
+    throw new UsageError('replay is always REST: --target is for map')
+  }
   return opts
 }
 
-function nonNegative(v: string, flag: string): number {
+/** Parses a flag's value as a non-negative integer. */
+export function nonNegative(v: string, flag: string): number {
   const n = Number(v)
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new UsageError(`${flag} must be a non-negative integer`)
+  if (v.trim() === '' || !Number.isSafeInteger(n) || n < 0)
+    throw new UsageError(`${flag} must be a non-negative integer, got ${v}`)
   return n
 }
 
 function readSettings(arg: string): Settings {
-  const text = arg.trimStart().startsWith('{') ? arg : readFileSync(arg, 'utf8')
+  let text: string
   try {
-    return JSON.parse(text) as Settings
+    text = /^\s*[{[]/.test(arg) ? arg : readFileSync(arg, 'utf8')
+  } catch (error) {
+    throw new UsageError(
+      `--settings: cannot read ${arg} (${(error as NodeJS.ErrnoException).code})`,
+    )
+  }
+  let settings: unknown
+  try {
+    settings = JSON.parse(text)
   } catch (error) {
     throw new UsageError(`--settings is not valid JSON: ${(error as Error).message}`)
   }
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
+    throw new UsageError('--settings must be a JSON object')
+  return settings as Settings
 }
 
 export function mapOptions(opts: CliOptions): MapOptions {

@@ -8,6 +8,16 @@ import { createIntercomEmulator } from '../testing/emulator/emulator.js'
 import type { EmulatorOptions } from '../testing/emulator/types.js'
 import { serveEmulator } from '../testing/server/index.js'
 
+/** The options block of `emulate`, also listed in the global `--help`. */
+export const EMULATE_OPTIONS = `Options for emulate:
+  --port N                  TCP port (default 4010; 0 picks a free one)
+  --host HOST               interface to listen on (default 127.0.0.1)
+  --search-lag N            new contacts stay invisible to search for N requests
+  --rate-limit LIMIT/MS     at most LIMIT requests per window of MS milliseconds (429 past it)
+  --server-error-rate R     answer 500 server_error to a share R (0 to 1) of requests
+  --token T                 require 'Authorization: Bearer T' (else 401)
+`
+
 export const EMULATE_USAGE = `segment-intercom emulate — serve the in-memory Intercom emulator over HTTP
 
 Usage:
@@ -19,14 +29,7 @@ Prints the base URL on the first line of stdout, then serves Intercom's REST rou
                             events, dataAttributes, eventNames)
   POST /__emulator/reset    empty the workspace
 
-Options:
-  --port N                  TCP port (default 4010; 0 picks a free one)
-  --host HOST               interface to listen on (default 127.0.0.1)
-  --search-lag N            new contacts stay invisible to search for N requests
-  --rate-limit LIMIT/MS     at most LIMIT requests per window of MS milliseconds (429 past it)
-  --server-error-rate R     answer 500 server_error to a share R (0 to 1) of requests
-  --token T                 require 'Authorization: Bearer T' (else 401)
-  -h, --help                this help
+${EMULATE_OPTIONS}  -h, --help                this help
 `
 
 /** The default port of `emulate` (the library's `serveEmulator` defaults to a free port). */

@@ -103,7 +103,10 @@ export interface MessengerShutdownCall {
 
 /**
  * One call to the Messenger, discriminated on `method`; apply it with
- * `window.Intercom(call.method, ...call.args)` or {@link applyMessengerCalls}.
+ * `window.Intercom(call.method, ...call.args)` or {@link applyMessengerCalls}. With
+ * `@intercom/messenger-js-sdk`, narrow on `method` and spread `args` into the SDK's
+ * function of that name (`boot(...call.args)`), or pass the SDK's module to
+ * {@link applyMessengerCalls}.
  */
 export type MessengerCall =
   | MessengerBootCall
@@ -136,4 +139,17 @@ export interface IntercomMessenger {
   (method: 'update', settings?: MessengerSettings): unknown
   (method: 'trackEvent', eventName: string, metadata?: Metadata): unknown
   (method: 'shutdown'): unknown
+}
+
+/**
+ * The Messenger's methods as one function each, as `@intercom/messenger-js-sdk`
+ * exports them: `import * as Intercom from '@intercom/messenger-js-sdk'` fits, and so
+ * does any object with these functions. Each call `{ method, args }` becomes
+ * `methods[method](...args)`.
+ */
+export interface IntercomMessengerMethods {
+  boot: (settings: MessengerBootSettings) => unknown
+  update: (settings: MessengerSettings) => unknown
+  trackEvent: (eventName: string, metadata?: Metadata) => unknown
+  shutdown: () => unknown
 }

@@ -12,7 +12,8 @@ const TARGET = 'The mobile SDK'
 /**
  * Maps a Segment event to calls of the Intercom mobile SDK (iOS, Android, React
  * Native), named and shaped as in `@intercom/intercom-react-native`. Nothing is
- * called: run each call in order, e.g. `await Intercom[c.method](...c.args)`.
+ * called: run each call in order (a `switch` on `call.method` passes each call's
+ * typed `args` to the SDK method of that name; see the mobile guide).
  *
  * - `identify` with a userId or an email: `setUserHash(hash)` first when the
  *   Intercom options carry one, then `loginUserWithUserAttributes({ userId, email })`,
@@ -42,10 +43,8 @@ const TARGET = 'The mobile SDK'
  *   integrations: { Intercom: { userHash: 'a1b2…' } } })
  * // r.calls: setUserHash('a1b2…'), loginUserWithUserAttributes({ userId: '123' }),
  * //          updateUser({ name: 'Ada' })
- * // with `import Intercom from '@intercom/intercom-react-native'`:
- * if (r.status === 'mapped') {
- *   for (const c of r.calls) await (Intercom[c.method] as (...a: unknown[]) => Promise<boolean>)(...c.args)
- * }
+ * // with `import Intercom from '@intercom/intercom-react-native'`, inside the switch:
+ * //   case 'logEvent': return Intercom.logEvent(...call.args)
  * ```
  */
 export function toMobile(event: unknown, options?: MapOptions): MobileMapping {

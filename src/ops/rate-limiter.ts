@@ -1,8 +1,25 @@
 import { header } from '../rest/headers.js'
 import type { IntercomResponse } from '../rest/types.js'
 
-/** A decision of the {@link RateLimiter}. */
-export type RateDecision = { ok: true } | { ok: false; retryAt: number; retryAfterMs: number }
+/** The request may go now; it has been counted. */
+export interface RateAllowed {
+  ok: true
+}
+
+/** The window's budget is spent: wait until `retryAt` before sending. */
+export interface RateDenied {
+  ok: false
+  /** Epoch milliseconds at which the window resets. */
+  retryAt: number
+  /** Milliseconds from the `now` given to {@link RateLimiter.take} to `retryAt`. */
+  retryAfterMs: number
+}
+
+/**
+ * A decision of the {@link RateLimiter}, discriminated on `ok`: {@link RateAllowed}
+ * (send now) or {@link RateDenied} (wait until `retryAt`).
+ */
+export type RateDecision = RateAllowed | RateDenied
 
 /** A client-side limiter for Intercom's windowed rate limit. */
 export interface RateLimiter {

@@ -32,7 +32,7 @@ export function isResponse(response: unknown): response is IntercomResponse {
 
 /**
  * The outcome a response ends the exchange with, or `undefined` when it is a 2xx
- * success the exchange can read on. Rules (DESIGN.md §3.3, INTERCOM-FACTS.md):
+ * success the exchange can read on. Rules, from Intercom's documented answers:
  * 429 → retry at `X-RateLimit-Reset`; 5xx/408 → retry; 404 on `POST /events` →
  * retry `contact_not_found` (the identify/track race); 401/403 → failed; the
  * 120-event-name error → failed `event_name_limit`; other 4xx → failed `rejected`

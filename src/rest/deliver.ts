@@ -1,8 +1,18 @@
 import type { Invalid, Skipped } from '../types.js'
 import type { Exchange, IntercomResponse, Outcome, Send } from './types.js'
 
-/** Anything with an `exchange()`; a mapping that is not `mapped` is not sent. */
-export type Deliverable = { status: 'mapped'; exchange(): Exchange } | Skipped | Invalid
+/** A mapped REST result as {@link deliver} needs it: anything with an `exchange()`. */
+export interface MappedExchange {
+  status: 'mapped'
+  /** A fresh conversation on each call. */
+  exchange(): Exchange
+}
+
+/**
+ * What {@link deliver} takes: a {@link MappedExchange} (what {@link toRest} returns when
+ * `mapped`), or a {@link Skipped} or {@link Invalid} mapping, which is not sent (`not_sent`).
+ */
+export type Deliverable = MappedExchange | Skipped | Invalid
 
 /**
  * Runs a mapping's exchange with your transport: sends each request, feeds the
@@ -17,7 +27,7 @@ export type Deliverable = { status: 'mapped'; exchange(): Exchange } | Skipped |
  *   fetch(req.url, {
  *     method: req.method,
  *     headers: { ...req.headers, Authorization: `Bearer ${token}` },
- *     body: req.body && JSON.stringify(req.body),
+ *     body: req.body === undefined ? null : JSON.stringify(req.body),
  *   }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => undefined) })),
  * )
  * ```

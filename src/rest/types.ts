@@ -1,5 +1,5 @@
 /**
- * REST descriptor types (DESIGN.md §3.3): plain data, no I/O.
+ * REST descriptor types: plain data, no I/O.
  * @module
  */
 import type { OutcomeCode } from '../codes.js'
@@ -35,28 +35,65 @@ export interface IntercomResponse {
   body?: unknown
 }
 
-/** How one delivery ended. */
-export type Outcome =
-  | { status: 'delivered'; requests: number; warnings: Warning[] }
-  | {
-      status: 'retry'
-      /** Why to retry; see {@link OUTCOME_CODES} for each. */
-      code: OutcomeCode
-      message: string
-      /** Epoch milliseconds after which to retry (from `X-RateLimit-Reset`). */
-      retryAt?: number
-      /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
-      retryAfterMs?: number
-    }
-  | {
-      status: 'failed'
-      /** Why it failed; see {@link OUTCOME_CODES} for each. */
-      code: OutcomeCode
-      message: string
-      /** Intercom's error list, when it answered with one. */
-      errors?: unknown[]
-    }
-  | { status: 'not_sent'; mapping: Skipped | Invalid }
+/** The event reached Intercom: every request of the exchange got a 2xx answer. */
+export interface DeliveredOutcome {
+  /** The discriminant of {@link Outcome}. */
+  status: 'delivered'
+  /** How many requests the exchange sent. */
+  requests: number
+  /**
+   * The mapping's warnings, then those of the conversation (e.g. an attribute created,
+   * a company that was not attached).
+   */
+  warnings: Warning[]
+}
+
+/**
+ * Not delivered this time, but the same event may succeed later: deliver it again from
+ * the start (a fresh `exchange()`), after `retryAt` when it is given.
+ */
+export interface RetryOutcome {
+  /** The discriminant of {@link Outcome}. */
+  status: 'retry'
+  /** Why, e.g. `rate_limited`, `contact_not_found`, `server_error`; see {@link OUTCOME_CODES} for each. */
+  code: OutcomeCode
+  /** Human-readable explanation. */
+  message: string
+  /** Epoch milliseconds after which to retry (from `X-RateLimit-Reset`). */
+  retryAt?: number
+  /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
+  retryAfterMs?: number
+}
+
+/** Intercom refused the event, and sending it again unchanged would fail the same way. */
+export interface FailedOutcome {
+  /** The discriminant of {@link Outcome}. */
+  status: 'failed'
+  /** Why, e.g. `unauthorized`, `attribute_not_found`, `rejected`; see {@link OUTCOME_CODES} for each. */
+  code: OutcomeCode
+  /** Human-readable explanation. */
+  message: string
+  /** Intercom's `errors` list, when its answer had one. */
+  errors?: unknown[]
+}
+
+/** Nothing was sent: the mapping was `skipped` or `invalid`. */
+export interface NotSentOutcome {
+  /** The discriminant of {@link Outcome}. */
+  status: 'not_sent'
+  /** The mapping, with its reason or its errors. */
+  mapping: Skipped | Invalid
+}
+
+/**
+ * How one delivery ended, discriminated on `status`:
+ *
+ * - `'delivered'`: {@link DeliveredOutcome}, Intercom has the event;
+ * - `'retry'`: {@link RetryOutcome}, deliver it again later (after `retryAt` when given);
+ * - `'failed'`: {@link FailedOutcome}, Intercom refused it, and would again;
+ * - `'not_sent'`: {@link NotSentOutcome}, the mapping was `skipped` or `invalid`.
+ */
+export type Outcome = DeliveredOutcome | RetryOutcome | FailedOutcome | NotSentOutcome
 
 /**
  * A sans-I/O conversation with Intercom: yields each request to send, takes the

@@ -9,7 +9,7 @@ import type {
   Settings,
 } from './types.js'
 
-/** The defaults of {@link Settings} (DESIGN.md §3.2). */
+/** The value of each {@link Settings} key when it is not given (`undefined`: no default). */
 export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze({
   appId: undefined,
   mobileApiKey: undefined,
@@ -25,10 +25,26 @@ export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze({
   createMissingAttributes: false,
 })
 
-/** The result of {@link resolveSettings}. */
-export type SettingsResult =
-  | { ok: true; settings: ResolvedSettings; warnings: Warning[] }
-  | { ok: false; errors: InputError[]; warnings: Warning[] }
+/**
+ * The result of {@link resolveSettings}, discriminated on `ok`: {@link SettingsOk} or
+ * {@link SettingsInvalid}.
+ */
+export type SettingsResult = SettingsOk | SettingsInvalid
+
+/** Settings that can be used: every key resolved, defaults applied. */
+export interface SettingsOk {
+  ok: true
+  settings: ResolvedSettings
+  /** What was not used as given, e.g. an unknown key (`unknown_setting`). */
+  warnings: Warning[]
+}
+
+/** Settings that cannot be used: each error is at `settings.<key>`. */
+export interface SettingsInvalid {
+  ok: false
+  errors: InputError[]
+  warnings: Warning[]
+}
 
 const NESTED_MODES: readonly string[] = ['flatten', 'stringify', 'drop']
 const LONG_MODES: readonly string[] = ['truncate', 'drop']

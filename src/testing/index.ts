@@ -1,13 +1,12 @@
 /**
  * `segment-intercom/testing`: tools for testing code that uses this library — or
- * any Segment→Intercom integration: fast-check arbitraries for Segment events, an
- * in-memory Intercom emulator usable as a `deliver` transport, and recording /
- * scripted transports. fast-check is an optional peer dependency of the package:
- * install it (`npm i -D fast-check`) to import this subpath.
+ * any Segment→Intercom integration: an in-memory Intercom emulator usable as a
+ * `deliver` transport, and recording / scripted transports. It needs no other
+ * package; the fast-check arbitraries for Segment events are in
+ * `segment-intercom/arbitraries`.
  * @module
  */
 
-export * as arbitraries from './arbitraries.js'
 export {
   createIntercomEmulator,
   DEFAULT_MAX_EVENT_NAMES,

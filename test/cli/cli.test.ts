@@ -1,29 +1,12 @@
-/** The built `segment-intercom` command (npm test builds dist/ before the suite). */
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const examples = 'examples/events.ndjson'
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-  })
-  const lines = r.stdout
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-  return { code: r.status, lines, stderr: r.stderr }
-}
+import { cli, examples, root } from './run-cli.js'
 
 describe('segment-intercom map', () => {
-  it('prints the 2.x request sequence of every example event, one JSON line each', () => {
-    const { code, lines } = cli(['map', examples])
+  it('prints the 2.x request sequence of every example event, one JSON line each, then totals', () => {
+    const { code, lines, stderr } = cli(['map', examples])
     expect(code).toBe(0)
-    expect(lines).toHaveLength(18)
+    expect(lines).toHaveLength(19)
     expect(lines[0]).toMatchObject({
       line: 1,
       type: 'identify',
@@ -44,6 +27,13 @@ describe('segment-intercom map', () => {
       ],
     })
     expect(lines[1]).toMatchObject({ type: 'page', status: 'skipped', reason: 'unsupported_type' })
+    expect(lines.slice(0, 18).map((l) => l.line)).toEqual([...Array(18).keys()].map((i) => i + 1))
+    expect(lines.at(-1)).toEqual({
+      totals: { events: 18, mapped: 13, skipped: 5, invalid: 0, unreadable: 0 },
+    })
+    expect(stderr).toBe(
+      'segment-intercom: 18 events: 13 mapped, 5 skipped, 0 invalid, 0 unreadable\n',
+    )
   })
 
   it('--api-version 1.4 prints one request per call', () => {
@@ -60,7 +50,7 @@ describe('segment-intercom map', () => {
     const web = cli(['map', '--target', 'messenger', examples]).lines
     expect(web[0]).toMatchObject({ calls: [{ method: 'boot' }] })
     expect(web[1]).toMatchObject({ calls: [{ method: 'update' }] })
-    expect(web.at(-1)).toMatchObject({
+    expect(web.at(-2)).toMatchObject({
       type: 'reset',
       calls: [{ method: 'shutdown' }, { method: 'boot' }],
     })
@@ -75,47 +65,19 @@ describe('segment-intercom map', () => {
       ],
     })
   })
-
-  it('reads stdin and JSON arrays; reports bad lines with their number and goes on', () => {
-    const input =
-      '{"type":"track","userId":"u","event":"A","timestamp":1}\nnot json\n{"type":"nope"}\n'
-    const { code, lines, stderr } = cli(['map', '-'], input)
-    expect(code).toBe(1)
-    expect(lines.map((l) => [l.line, l.status])).toEqual([
-      [1, 'mapped'],
-      [2, 'unreadable'],
-      [3, 'invalid'],
-    ])
-    expect(stderr).toContain('line 2: not JSON')
-    const array = cli(['map'], JSON.stringify([{ type: 'page' }, { type: 'reset' }]))
-    expect(array.lines.map((l) => l.line)).toEqual([1, 2])
-  })
-
-  it('rejects unknown options with usage text and exit code 2', () => {
-    const r = cli(['map', '--bogus'])
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('Unknown option --bogus')
-    const help = spawnSync(process.execPath, ['dist/cli.js', '--help'], {
-      cwd: root,
-      encoding: 'utf8',
-    })
-    expect(help.status).toBe(0)
-    expect(help.stdout).toContain('segment-intercom replay')
-  })
 })
 
 describe('segment-intercom replay', () => {
-  it('delivers the examples to the emulator, retries the early track, prints the final state', () => {
+  it('delivers the examples, one line per event with its attempts, then the state, then totals', () => {
     const { code, lines, stderr } = cli(['replay', examples])
     expect(code).toBe(0)
-    const outcomes = lines.filter((l) => 'outcome' in l)
-    expect(outcomes.find((l) => l.line === 6 && !('retry' in l))).toMatchObject({
-      outcome: { status: 'retry', code: 'contact_not_found' },
-    })
-    expect(outcomes.find((l) => l.line === 6 && l.retry === 1)).toMatchObject({
-      outcome: { status: 'delivered' },
-    })
-    const state = lines.at(-1)?.state as { contacts: { external_id: string }[]; events: unknown[] }
+    expect(lines).toHaveLength(20)
+    const outcomes = lines.slice(0, 18)
+    expect(outcomes.map((l) => l.line)).toEqual([...Array(18).keys()].map((i) => i + 1))
+    // Line 6 tracks a user whose identify comes on line 7: retried after it, delivered.
+    expect(outcomes[5]).toMatchObject({ line: 6, attempts: 2, outcome: { status: 'delivered' } })
+    expect(outcomes.filter((l) => l.attempts !== 1).map((l) => l.line)).toEqual([6])
+    const state = lines[18]?.state as { contacts: { external_id: string }[]; events: unknown[] }
     expect(state.contacts.map((c) => c.external_id).sort()).toEqual(
       [
         '019mr8mf4r',
@@ -127,6 +89,29 @@ describe('segment-intercom replay', () => {
       ].sort(),
     )
     expect(state.events).toHaveLength(4) // lines 3, 4, 6 (after its retry) and 13; 15 is disabled
-    expect(stderr).toMatch(/13 delivered, 0 still to retry, 0 failed, 5 not sent, 0 unreadable/)
+    expect(lines[19]).toEqual({
+      totals: {
+        events: 18,
+        delivered: 13,
+        skipped: 5,
+        invalid: 0,
+        failed: 0,
+        undelivered: 0,
+        unreadable: 0,
+      },
+    })
+    expect(stderr).toBe(
+      'segment-intercom: 18 events: 13 delivered, 5 skipped, 0 invalid, 0 failed, 0 undelivered (still retry), 0 unreadable\n',
+    )
+  })
+
+  it('reads stdin for - and for no FILE, like map', () => {
+    const input = readFileSync(`${root}${examples}`, 'utf8')
+    const fromFile = cli(['replay', examples])
+    for (const args of [['replay', '-'], ['replay']]) {
+      const fromStdin = cli(args, input)
+      expect(fromStdin.code).toBe(0)
+      expect(fromStdin.lines).toEqual(fromFile.lines)
+    }
   })
 })

@@ -4,6 +4,7 @@
 // documented code is one the library really emits.
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import * as arb from '../../src/arbitraries/index.js'
 import {
   deliver,
   INPUT_ERROR_CODES,
@@ -22,7 +23,7 @@ import {
   WARNING_CODES,
 } from '../../src/index.js'
 import type { EmulatorOptions } from '../../src/testing/index.js'
-import { arbitraries as arb, createIntercomEmulator } from '../../src/testing/index.js'
+import { createIntercomEmulator } from '../../src/testing/index.js'
 
 type Kind = 'warning' | 'inputError' | 'skipReason' | 'outcome'
 const TABLES: Record<Kind, Readonly<Record<string, string>>> = {

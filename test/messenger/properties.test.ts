@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { segmentEvent, settings as settingsArb } from '../../src/arbitraries/index.js'
 import { createMessengerSession } from '../../src/messenger/session.js'
 import { toMessenger } from '../../src/messenger/to-messenger.js'
 import type {
@@ -11,7 +12,6 @@ import type {
 import type { IntercomOptions, NormalizedCompany } from '../../src/normalize/model.js'
 import { normalize } from '../../src/normalize/normalize.js'
 import type { Settings } from '../../src/settings/types.js'
-import { segmentEvent, settings as settingsArb } from '../../src/testing/arbitraries.js'
 import type { Warning } from '../../src/types.js'
 import { deepFreeze, nastyValue } from './helpers.js'
 

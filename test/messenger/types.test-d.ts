@@ -3,6 +3,7 @@ import type { applyMessengerCalls } from '../../src/messenger/apply.js'
 import type { toMessenger } from '../../src/messenger/to-messenger.js'
 import type {
   IntercomMessenger,
+  IntercomMessengerMethods,
   MessengerBootSettings,
   MessengerCall,
   MessengerMapping,
@@ -59,6 +60,6 @@ describe('messenger types', () => {
     expectTypeOf<(method: 'show') => void>().not.toExtend<IntercomMessenger>()
     expectTypeOf<typeof applyMessengerCalls>()
       .parameter(1)
-      .toEqualTypeOf<IntercomMessenger | undefined>()
+      .toEqualTypeOf<IntercomMessenger | IntercomMessengerMethods | undefined>()
   })
 })

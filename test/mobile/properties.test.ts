@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { segmentEvent, settings as settingsArb } from '../../src/arbitraries/index.js'
 import { toMobile } from '../../src/mobile/to-mobile.js'
 import type { MobileCall, MobileCompany, MobileUserAttributes } from '../../src/mobile/types.js'
 import type { IntercomOptions, NormalizedCompany } from '../../src/normalize/model.js'
 import { normalize } from '../../src/normalize/normalize.js'
-import { segmentEvent, settings as settingsArb } from '../../src/testing/arbitraries.js'
 import type { MapOptions, Warning } from '../../src/types.js'
 import { deepFreeze, nastyValue } from '../messenger/helpers.js'
 

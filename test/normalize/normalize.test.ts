@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { segmentEvent, settings as settingsArb } from '../../src/arbitraries/index.js'
 import { normalize, nowSeconds } from '../../src/normalize/normalize.js'
-import { segmentEvent, settings as settingsArb } from '../../src/testing/arbitraries.js'
 import { deepFreeze } from '../helpers/freeze.js'
 
 const T = '2020-01-01T00:00:00Z'

@@ -26,8 +26,8 @@ interface Api {
       send(r: unknown): Promise<unknown>
       readonly state: unknown
     }
-    arbitraries: Record<string, () => unknown>
   }
+  arbitraries?: Record<string, () => unknown>
 }
 
 /**
@@ -96,7 +96,7 @@ const EVENTS: unknown[] = [
 ]
 
 function requireDist(): void {
-  for (const file of ['index', 'testing', 'identity']) {
+  for (const file of ['index', 'testing', 'arbitraries', 'identity']) {
     if (!existsSync(join(ROOT, `dist/${file}.js`))) {
       throw new Error(`dist/${file}.js is missing: build first with \`npx tsup\``)
     }
@@ -126,13 +126,14 @@ let generated: unknown[]
 
 beforeAll(async () => {
   requireDist()
-  // fast-check is bundled in (not external): an edge app using `./testing` would do the same,
-  // and it proves the arbitraries run there too.
+  // fast-check is bundled in (not external): an edge app using `./arbitraries` would do the
+  // same, and it proves the arbitraries run there too.
   const [lib, identity] = await Promise.all([
     iife(
       [
         "export * as core from './dist/index.js'",
         "export * as testing from './dist/testing.js'",
+        "export * as arbitraries from './dist/arbitraries.js'",
         "export { sample } from 'fast-check'",
       ].join('\n'),
       'SI',
@@ -148,8 +149,9 @@ beforeAll(async () => {
   node = {
     core: (await load('index')) as Api['core'],
     testing: (await load('testing')) as Api['testing'],
+    arbitraries: (await load('arbitraries')) as Record<string, () => unknown>,
   }
-  const segmentEvent = node.testing.arbitraries.segmentEvent?.() as fc.Arbitrary<unknown>
+  const segmentEvent = node.arbitraries?.segmentEvent?.() as fc.Arbitrary<unknown>
   generated = fc.sample(segmentEvent, { seed: SEED, numRuns: 40 })
 })
 
@@ -163,7 +165,7 @@ describe('the edge runtime', () => {
   })
 })
 
-describe('core + testing in an EdgeVM', () => {
+describe('core, testing and arbitraries in an EdgeVM', () => {
   it('toRest maps a track to POST /events with integer cents', () => {
     const json = vm.evaluate<string>(`JSON.stringify(SI.core.toRest(${JSON.stringify(EVENTS[1])})
       .exchange().next().value)`)
@@ -208,11 +210,11 @@ describe('core + testing in an EdgeVM', () => {
 
   it('generated events (fast-check arbitraries run in the edge VM) map as in Node', async () => {
     const edgeSample = vm.evaluate<string>(
-      `JSON.stringify(SI.sample(SI.testing.arbitraries.segmentEvent(), { seed: ${SEED}, numRuns: 40 }))`,
+      `JSON.stringify(SI.sample(SI.arbitraries.segmentEvent(), { seed: ${SEED}, numRuns: 40 }))`,
     )
     expect(JSON.parse(edgeSample)).toEqual(JSON.parse(JSON.stringify(generated)))
     const edge = await vm.evaluate<Promise<string>>(
-      `drive(SI, SI.sample(SI.testing.arbitraries.segmentEvent(), { seed: ${SEED}, numRuns: 40 }))`,
+      `drive(SI, SI.sample(SI.arbitraries.segmentEvent(), { seed: ${SEED}, numRuns: 40 }))`,
     )
     const result = JSON.parse(edge) as { mapped: { rest: { status: string } }[] }
     expect(result).toEqual(JSON.parse(await drive(node, generated)))

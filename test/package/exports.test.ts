@@ -19,7 +19,8 @@ interface Probe {
   format: 'esm' | 'cjs'
   resolved: Record<string, string>
   exports: Record<string, string[]>
-  arbitraries: string[]
+  /** A seeded sample of `segmentEvent()`, or the error loading the subpath gave. */
+  arbitraries: { sample: unknown[] } | { error: { code: string; message: string } }
   version: string
   parse: string
   normalize: string
@@ -38,6 +39,7 @@ interface Probe {
 const SUBPATHS = {
   'segment-intercom': { file: 'index', src: 'src/index.ts' },
   'segment-intercom/testing': { file: 'testing', src: 'src/testing/index.ts' },
+  'segment-intercom/arbitraries': { file: 'arbitraries', src: 'src/arbitraries/index.ts' },
   'segment-intercom/identity': { file: 'identity', src: 'src/identity/index.ts' },
 } as const
 type Subpath = keyof typeof SUBPATHS
@@ -109,25 +111,38 @@ describe.each(SUBPATH_NAMES)('%s', (subpath) => {
 })
 
 describe('the public API contract (DESIGN.md section 3) is exported', () => {
-  it('core, testing and identity expose their documented functions', () => {
+  it('core, testing, arbitraries and identity expose their documented functions', () => {
     for (const probe of [esm, cjs]) {
       expect(probe.exports['segment-intercom']).toEqual(
         expect.arrayContaining(['toRest', 'deliver', 'parseEvent', 'normalize']),
       )
       expect(probe.exports['segment-intercom/testing']).toEqual(
-        expect.arrayContaining([
-          'arbitraries',
-          'createIntercomEmulator',
-          'createRecordingTransport',
-        ]),
+        expect.arrayContaining(['createIntercomEmulator', 'createRecordingTransport']),
+      )
+      expect(probe.exports['segment-intercom/arbitraries']).toEqual(
+        expect.arrayContaining(['identifyEvent', 'trackEvent', 'groupEvent', 'segmentEvent']),
       )
       expect(probe.exports['segment-intercom/identity']).toEqual(
         expect.arrayContaining(['userHash', 'userJwt', 'IdentityInputError']),
       )
-      expect(probe.arbitraries).toEqual(
-        expect.arrayContaining(['identifyEvent', 'trackEvent', 'groupEvent', 'segmentEvent']),
-      )
     }
+  })
+
+  it('the arbitraries load with fast-check and sample the same events in ESM and CommonJS', () => {
+    const sample = (probe: Probe): unknown[] => {
+      if ('error' in probe.arbitraries) throw new Error(probe.arbitraries.error.message)
+      return probe.arbitraries.sample
+    }
+    expect(sample(esm)).toHaveLength(5)
+    expect(sample(esm)).toEqual(sample(cjs))
+    expect(sample(esm)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: expect.any(String) })]),
+    )
+  })
+
+  it('the testing entry no longer carries the arbitraries (it must load without fast-check)', () => {
+    expect(esm.exports['segment-intercom/testing']).not.toContain('arbitraries')
+    expect(cjs.exports['segment-intercom/testing']).not.toContain('arbitraries')
   })
 
   it('package.json is exported and carries the version', () => {

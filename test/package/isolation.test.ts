@@ -1,6 +1,7 @@
 // What a bundler puts in an app that imports the core entry: no identity code (the
 // secret-holding helpers and their SHA-256 dependency), no fast-check, no Node built-ins,
-// and only what the imported functions need (tree-shaking through dist/).
+// and only what the imported functions need (tree-shaking through dist/). The testing
+// entry, too, must bundle without any package: fast-check is for ./arbitraries only.
 // Reads dist/: `npm test` builds it first; otherwise run `npx tsup`.
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -103,7 +104,7 @@ let coreFunctions: string[]
 const TO_REST_NEEDS = new Set(['toRest', 'normalize', 'parseEvent', 'resolveSettings'])
 
 beforeAll(async () => {
-  for (const file of ['index', 'testing', 'identity']) {
+  for (const file of ['index', 'testing', 'arbitraries', 'identity']) {
     if (!existsSync(join(ROOT, `dist/${file}.js`))) {
       throw new Error(`dist/${file}.js is missing: build first with \`npx tsup\``)
     }
@@ -124,9 +125,28 @@ describe('the detectors find what they look for (controls)', () => {
     expect(matching(identity.code, IDENTITY_TRACES.slice(0, 5))).toHaveLength(5)
   })
 
-  it('the testing entry imports fast-check', async () => {
-    const testing = await bundle({ file: 'dist/testing.js' }, { external: ['fast-check'] })
-    expect(testing.bareImports).toEqual(['fast-check'])
+  it('the arbitraries entry imports fast-check', async () => {
+    const arbitraries = await bundle({ file: 'dist/arbitraries.js' }, { external: ['fast-check'] })
+    expect(arbitraries.bareImports).toEqual(['fast-check'])
+  })
+})
+
+describe('the testing entry (emulator and transports), bundled', () => {
+  let testing: Bundle
+  beforeAll(async () => {
+    testing = await bundle({ file: 'dist/testing.js' })
+  })
+
+  it('imports no package and no Node built-in: it loads without fast-check', () => {
+    expect(testing.bareImports).toEqual([])
+    expect(testing.packageInputs).toEqual([])
+    expect(testing.code).not.toMatch(/fast-check/)
+  })
+
+  it('still contains the emulator and the transports', () => {
+    for (const name of ['createIntercomEmulator', 'createRecordingTransport']) {
+      expect(declares(testing.code, name), name).toBe(true)
+    }
   })
 })
 

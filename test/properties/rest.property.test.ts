@@ -1,10 +1,11 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import * as arb from '../../src/arbitraries/index.js'
 import { type IntercomRequest, type Settings, toRest, type Warning } from '../../src/index.js'
 import { toCents } from '../../src/normalize/cents.js'
 import { toUnixSeconds } from '../../src/normalize/dates.js'
 import { codePointLength } from '../../src/normalize/truncate.js'
-import { arbitraries as arb, createIntercomEmulator } from '../../src/testing/index.js'
+import { createIntercomEmulator } from '../../src/testing/index.js'
 import { drive } from '../helpers/drive.js'
 import { deepFreeze } from '../helpers/freeze.js'
 

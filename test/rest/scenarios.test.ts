@@ -4,8 +4,9 @@
  */
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import * as arb from '../../src/arbitraries/index.js'
 import { deliver, type MapOptions, toRest } from '../../src/index.js'
-import { arbitraries as arb, createIntercomEmulator } from '../../src/testing/index.js'
+import { createIntercomEmulator } from '../../src/testing/index.js'
 
 const T0 = '2026-03-02T10:00:00.000Z'
 const identify = (userId: string, traits: Record<string, unknown> = {}) => ({

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { segmentEvent } from '../../src/arbitraries/index.js'
 import { REST_BASE_URL } from '../../src/rest/endpoint.js'
 import { type RestMapping, toRest } from '../../src/rest/to-rest.js'
 import type { IntercomRequest } from '../../src/rest/types.js'
 import type { Settings } from '../../src/settings/types.js'
-import { segmentEvent } from '../../src/testing/arbitraries.js'
 import type { MapOptions, Warning } from '../../src/types.js'
 import { deepFreeze } from '../helpers/freeze.js'
 

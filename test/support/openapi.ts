@@ -1,8 +1,10 @@
 /**
  * Conformance harness: checks {@link IntercomRequest} descriptors against Intercom's official
- * OpenAPI 3.0.1 descriptions in `../shared/intercom-openapi/` (beside the project root).
+ * OpenAPI 3.0.1 descriptions, as extracted into `test/data/intercom-openapi/<version>.json`
+ * by `scripts/extract-openapi-schemas.mjs` (see the README there): the operations the
+ * library calls in full, every other operation by method, path and operationId only.
  *
- * Each YAML file is parsed at most once per process, the OpenAPI schemas are converted to
+ * Each data file is read at most once per process, the OpenAPI schemas are converted to
  * JSON Schema (draft-07) once per version and exception set, and each operation's body
  * validator is compiled once and reused.
  * @module
@@ -10,14 +12,30 @@
 import { readFileSync } from 'node:fs'
 import { isDeepStrictEqual } from 'node:util'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { parse } from 'yaml'
 import type { HttpMethod, IntercomRequest } from '../../src/rest/types.js'
 import { KNOWN_EXCEPTIONS, type SchemaException } from './openapi-exceptions.js'
 
 export { KNOWN_EXCEPTIONS, type SchemaException } from './openapi-exceptions.js'
 
-/** Intercom API versions whose OpenAPI description ships in `../shared/intercom-openapi/`. */
+/** Intercom API versions whose OpenAPI description is extracted into `test/data/intercom-openapi/`. */
 export type SpecVersion = '2.11' | '2.16'
+
+/**
+ * Every operation the library's REST 2.x mappers yield, as `METHOD template`. The
+ * conformance test checks that the library yields exactly these; openapi-data.test.ts that
+ * the data files detail each of them.
+ */
+export const LIBRARY_OPERATIONS = [
+  'POST /contacts',
+  'PUT /contacts/{contact_id}',
+  'POST /contacts/search',
+  'POST /contacts/{contact_id}/companies',
+  'DELETE /contacts/{contact_id}/companies/{company_id}',
+  'POST /companies',
+  'GET /companies',
+  'POST /events',
+  'POST /data_attributes',
+] as const
 
 /** Options for {@link validateRequest}. */
 export interface ValidateOptions {
@@ -89,6 +107,11 @@ interface Parameter {
 }
 
 interface Operation {
+  /**
+   * Whether the data file holds this operation's details. The others are listed only so
+   * path matching sees the whole API; checking a request against one is an error.
+   */
+  extracted: boolean
   method: string
   template: string
   segments: readonly string[]
@@ -107,24 +130,13 @@ interface Spec {
   servers: readonly string[]
 }
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']
-
-/** Where the YAML files live; `INTERCOM_OPENAPI_DIR` overrides (a directory path). */
-function specDirectory(): URL {
-  const override = process.env.INTERCOM_OPENAPI_DIR
-  if (override !== undefined && override !== '') {
-    return new URL(`file://${override.endsWith('/') ? override : `${override}/`}`)
-  }
-  return new URL('../../../shared/intercom-openapi/', import.meta.url)
-}
-
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const docs = new Map<SpecVersion, JsonObject>()
 
 /**
- * The parsed OpenAPI document for `version`, read and parsed once per process.
+ * The extracted OpenAPI document for `version`, read and parsed once per process.
  * Treat it as read-only: it is shared by every caller.
  *
  * @example
@@ -134,11 +146,15 @@ const docs = new Map<SpecVersion, JsonObject>()
 export function loadSpec(version: SpecVersion): Readonly<Record<string, unknown>> {
   const cached = docs.get(version)
   if (cached) return cached
-  const file = new URL(`${version}-api.intercom.io.yaml`, specDirectory())
-  // `uniqueKeys: false` skips a per-mapping duplicate scan: the files are machine-generated.
-  const doc: unknown = parse(readFileSync(file, 'utf8'), { uniqueKeys: false })
-  if (!isObject(doc) || !isObject(doc.paths) || !isObject(doc.components)) {
-    throw new Error(`${file.pathname} is not an OpenAPI document`)
+  const file = new URL(`../data/intercom-openapi/${version}.json`, import.meta.url)
+  const doc: unknown = JSON.parse(readFileSync(file, 'utf8'))
+  if (
+    !isObject(doc) ||
+    !isObject(doc.paths) ||
+    !isObject(doc.components) ||
+    !Array.isArray(doc['x-operation-index'])
+  ) {
+    throw new Error(`${file.pathname} is not an extracted OpenAPI document`)
   }
   docs.set(version, doc)
   return doc
@@ -192,46 +208,59 @@ function bodySchemaName(schema: unknown): string {
 
 const specs = new Map<SpecVersion, Spec>()
 
+/** One `x-operation-index` entry: `[METHOD, template, operationId]` (`null` if none). */
+function indexEntry(entry: unknown): [string, string, string | null] {
+  const [method, template, id] = Array.isArray(entry) ? entry : []
+  if (typeof method !== 'string' || typeof template !== 'string') {
+    throw new Error(`bad x-operation-index entry ${JSON.stringify(entry)}`)
+  }
+  return [method, template, typeof id === 'string' ? id : null]
+}
+
 function loadIndex(version: SpecVersion): Spec {
   const cached = specs.get(version)
   if (cached) return cached
   const doc = loadSpec(version) as JsonObject
+  const paths = doc.paths as JsonObject
+  const index = (doc['x-operation-index'] as unknown[]).map(indexEntry)
   const operations: Operation[] = []
-  for (const [template, rawItem] of Object.entries(doc.paths as JsonObject)) {
-    const item = deref(doc, rawItem)
-    if (!isObject(item)) continue
-    const methods = HTTP_METHODS.filter((m) => isObject(item[m]))
+  for (const [method, template, operationId] of index) {
+    const siblings = index.filter(([, t]) => t === template).map(([m]) => m)
+    const item = deref(doc, paths[template])
+    const op = isObject(item) ? item[method.toLowerCase()] : undefined
+    const operation: Operation = {
+      extracted: isObject(op),
+      method,
+      template,
+      segments: template.split('/').slice(1),
+      operationId: operationId ?? `${method.toLowerCase()} ${template}`,
+      parameters: [],
+      otherBodyTypes: [],
+      responses: [],
+      siblings,
+    }
+    operations.push(operation)
+    if (!isObject(item) || !isObject(op)) continue
     const shared = Array.isArray(item.parameters) ? item.parameters : []
-    for (const method of methods) {
-      const op = item[method] as JsonObject
-      const byKey = new Map<string, Parameter>()
-      // Operation-level parameters override path-level ones with the same name and location.
-      for (const raw of [...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
-        const p = toParameter(doc, raw)
-        if (p) byKey.set(`${p.in}:${p.name}`, p)
+    const byKey = new Map<string, Parameter>()
+    // Operation-level parameters override path-level ones with the same name and location.
+    for (const raw of [...shared, ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
+      const p = toParameter(doc, raw)
+      if (p) byKey.set(`${p.in}:${p.name}`, p)
+    }
+    const requestBody = deref(doc, op.requestBody)
+    const content =
+      isObject(requestBody) && isObject(requestBody.content) ? requestBody.content : {}
+    const json = content['application/json']
+    operation.parameters = [...byKey.values()]
+    operation.otherBodyTypes = Object.keys(content).filter((type) => type !== 'application/json')
+    operation.responses = Object.keys(isObject(op.responses) ? op.responses : {})
+    if (isObject(json)) {
+      operation.body = {
+        schema: json.schema ?? {},
+        schemaName: bodySchemaName(json.schema),
+        required: isObject(requestBody) && requestBody.required === true,
       }
-      const requestBody = deref(doc, op.requestBody)
-      const content =
-        isObject(requestBody) && isObject(requestBody.content) ? requestBody.content : {}
-      const json = content['application/json']
-      const operation: Operation = {
-        method: method.toUpperCase(),
-        template,
-        segments: template.split('/').slice(1),
-        operationId: typeof op.operationId === 'string' ? op.operationId : `${method} ${template}`,
-        parameters: [...byKey.values()],
-        otherBodyTypes: Object.keys(content).filter((type) => type !== 'application/json'),
-        responses: Object.keys(isObject(op.responses) ? op.responses : {}),
-        siblings: methods.map((m) => m.toUpperCase()),
-      }
-      if (isObject(json)) {
-        operation.body = {
-          schema: json.schema ?? {},
-          schemaName: bodySchemaName(json.schema),
-          required: isObject(requestBody) && requestBody.required === true,
-        }
-      }
-      operations.push(operation)
     }
   }
   const servers = (Array.isArray(doc.servers) ? doc.servers : [])
@@ -240,6 +269,14 @@ function loadIndex(version: SpecVersion): Spec {
   const spec: Spec = { doc, operations, servers }
   specs.set(version, spec)
   return spec
+}
+
+function notExtracted(version: SpecVersion, op: Operation): string {
+  return (
+    `${op.method} ${op.template} (${op.operationId}) is in the ${version} spec but not in ` +
+    'test/data/intercom-openapi: add it to OPERATIONS in scripts/extract-openapi-schemas.mjs ' +
+    'and re-run npm run openapi:extract'
+  )
 }
 
 const isTemplateParam = (segment: string) => /^\{[^}]+\}$/.test(segment)
@@ -299,6 +336,7 @@ export function hasOperation(version: SpecVersion, method: string, path: string)
 
 /**
  * What `version` declares for `method` on `path` (concrete or template), or `undefined`.
+ * Throws for an operation whose details were not extracted into the data file.
  *
  * @example
  * findOperation('2.16', 'POST', '/events')?.responses // ['202', '401']
@@ -310,6 +348,7 @@ export function findOperation(
 ): OperationInfo | undefined {
   const { match, operation } = resolveOperation(loadIndex(version), method, path)
   if (!match || !operation) return undefined
+  if (!operation.extracted) throw new Error(notExtracted(version, operation))
   const pathParams: Record<string, string> = {}
   for (const [name, raw] of Object.entries(match.params)) pathParams[name] = safeDecode(raw) ?? raw
   const info: OperationInfo = {
@@ -857,8 +896,9 @@ function checkBody(
  *    `Content-Type: application/json` exactly when there is a body, the `Intercom-Version`,
  *    and no `Authorization`.
  *
- * Never throws for a bad request; throws only when the spec files are missing or an
- * exception no longer matches the published schema.
+ * Never throws for a bad request; throws only when the data files are missing or an
+ * exception no longer matches the published schema. A request for an operation the data
+ * files list but do not detail fails with an error saying how to add it.
  *
  * @example
  * const result = validateRequest('2.16', request)
@@ -892,6 +932,10 @@ export function validateRequest(
     const allowed = op?.siblings.join(', ') ?? 'nothing'
     errors.push(`${method} is not declared for ${match.template} in ${version} (only ${allowed})`)
     return { ok: false, template: match.template, errors }
+  }
+  if (!operation.extracted) {
+    errors.push(notExtracted(version, operation))
+    return { ok: false, operationId: operation.operationId, template: operation.template, errors }
   }
 
   checkPath(operation, match.params, errors)

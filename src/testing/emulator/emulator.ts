@@ -41,9 +41,11 @@ export {
  * moves (unless `clock` is given, e.g. `Date.now`), and injected faults come from a
  * seeded generator. {@link IntercomEmulator.reset} starts it over.
  *
- * Lookups and search use indexes (ids, `external_id`, email, `company_id`,
- * associations, events), so the cost of a request does not grow with the number of
- * contacts or events: 100,000 events replay in seconds.
+ * Lookups use indexes (ids, `external_id`, email, `company_id`, associations,
+ * events), and so does `POST /contacts/search` for equality on `id`, `external_id`
+ * or `email` (alone, or in `AND`/`OR` groups), which is what `deliver` sends: the
+ * cost of such a request does not grow with the workspace, and 100,000 events replay
+ * in seconds. Other searches test every contact; listing all companies lists them all.
  *
  * What it checks on every request, in order: an injected fault (`faults`: `500
  * server_error`); `Authorization: Bearer <token>` when

@@ -168,7 +168,13 @@ export function checkOptions(options: EmulatorOptions): CheckedOptions {
   if (!Array.isArray(eventNames) || !eventNames.every((name) => typeof name === 'string')) {
     throw new EmulatorOptionError('eventNames', 'must be an array of strings')
   }
-  const { token } = options
+  const { token, requireDefinedAttributes = true } = options
+  if (typeof requireDefinedAttributes !== 'boolean') {
+    throw new EmulatorOptionError(
+      'requireDefinedAttributes',
+      `must be a boolean, got ${show(requireDefinedAttributes)}`,
+    )
+  }
   if (token !== undefined && (typeof token !== 'string' || !/^\S+$/.test(token))) {
     throw new EmulatorOptionError('token', 'must be a non-empty string without spaces')
   }
@@ -180,7 +186,7 @@ export function checkOptions(options: EmulatorOptions): CheckedOptions {
     faults: checkFaults(options.faults),
     resolved: {
       searchLag: nonNegativeInteger(options.searchLag, 'searchLag', 0),
-      requireDefinedAttributes: options.requireDefinedAttributes ?? true,
+      requireDefinedAttributes,
       maxEventNames: nonNegativeInteger(
         options.maxEventNames,
         'maxEventNames',

@@ -45,7 +45,7 @@ export interface CompiledQuery {
   lookup?: () => readonly ContactRecord[]
 }
 
-/** The index behind each field whose equality can be looked up; values already folded. */
+/** The index behind each field whose equality can be looked up (email ignoring case, as `=`). */
 const INDEXED: Record<string, (store: Store, value: string) => readonly ContactRecord[]> = {
   id: (store, value) => optional(contactById(store, value)),
   external_id: (store, value) => optional(contactByExternalId(store, value)),

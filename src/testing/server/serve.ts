@@ -85,9 +85,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
     req.on('end', () =>
       resolve(tooLarge ? { kind: 'too_large' } : { kind: 'ok', bytes: Buffer.concat(chunks) }),
     )
-    // A client that goes away mid-body: nothing to answer.
+    // A client that goes away mid-body: nothing to answer (the first resolve wins).
     req.on('error', () => resolve({ kind: 'aborted' }))
-    req.on('aborted', () => resolve({ kind: 'aborted' }))
+    req.on('close', () => {
+      if (!req.complete) resolve({ kind: 'aborted' })
+    })
   })
 }
 

@@ -93,7 +93,7 @@ describe('faults: serverErrorRate', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1000, max: 1000 }),
-        fc.double({ min: 0, max: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
         (seed, rate) => {
           const a = createIntercomEmulator({ faults: { serverErrorRate: rate, seed } })
           const b = createIntercomEmulator({ faults: { serverErrorRate: rate, seed } })
@@ -110,6 +110,40 @@ describe('faults: serverErrorRate', () => {
         },
       ),
       { numRuns: 50 },
+    )
+  })
+
+  it('with a clock and a rate limit too, never throws and answers only 2xx–5xx', () => {
+    const requests = [
+      request('POST', '/contacts', { external_id: 'u1' }),
+      request('POST', '/contacts/search', {
+        query: { field: 'external_id', operator: '=', value: 'u1' },
+      }),
+      request('POST', '/events', { event_name: 'a', created_at: 1, user_id: 'u1' }),
+      request('GET', '/nowhere'),
+      request('POST', '/users', { user_id: 'u2', companies: [{ company_id: 'c' }] }, '1.4'),
+    ]
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...requests), fc.nat(5_000)), { maxLength: 30 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (steps, rate) => {
+          let time = 0
+          const intercom = createIntercomEmulator({
+            clock: () => time,
+            rateLimit: { limit: 5, windowMs: 10_000 },
+            faults: { serverErrorRate: rate, seed: 1 },
+          })
+          for (const [req, wait] of steps) {
+            time += wait
+            const response = intercom.handle(req)
+            expect(response.status).toBeGreaterThanOrEqual(200)
+            expect(response.status).toBeLessThanOrEqual(500)
+            if (response.status === 500) expect(firstError(response).code).toBe('server_error')
+          }
+        },
+      ),
+      { numRuns: 100 },
     )
   })
 

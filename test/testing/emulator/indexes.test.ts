@@ -216,6 +216,54 @@ describe('store indexes', () => {
     expect(indexed).toBeGreaterThan(100)
   })
 
+  it.each([
+    [{ field: 'external_id', operator: '=', value: 'u1' }, true, 1],
+    [{ field: 'email', operator: '=', value: 'A@x.com' }, true, 1],
+    [{ field: 'id', operator: 'IN', value: [contactId(1), contactId(2)] }, true, 1],
+    [
+      {
+        operator: 'OR',
+        value: [
+          { field: 'external_id', operator: '=', value: 'u1' },
+          { field: 'email', operator: '=', value: 'a@x.com' },
+        ],
+      },
+      true,
+      1,
+    ],
+    [
+      {
+        operator: 'AND',
+        value: [
+          { field: 'email', operator: '=', value: 'a@x.com' },
+          { field: 'role', operator: '=', value: 'user' },
+        ],
+      },
+      true,
+      1,
+    ],
+    [
+      {
+        operator: 'OR',
+        value: [
+          { field: 'external_id', operator: '=', value: 'u1' },
+          { field: 'name', operator: '=', value: 'Ann' },
+        ],
+      },
+      false,
+      1,
+    ],
+    [{ field: 'email', operator: '~', value: 'x.com' }, false, 1],
+    [{ field: 'external_id', operator: '!=', value: 'u1' }, false, 0],
+  ])('%j uses an index: %s, and matches %i', (q, indexed, matches) => {
+    const store = storeAfter([
+      request('POST', '/contacts', { external_id: 'u1', email: 'a@x.com', name: 'Ann' }),
+    ])
+    const compiled = compileQuery(store, q)
+    expect(compiled.lookup !== undefined).toBe(indexed)
+    expect(store.contacts.filter(compiled.test)).toHaveLength(matches)
+  })
+
   it('an indexed search still honours the search lag', () => {
     const intercom = createIntercomEmulator({ searchLag: 2 })
     const search = request('POST', '/contacts/search', {

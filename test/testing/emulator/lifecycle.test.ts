@@ -173,6 +173,7 @@ describe('option errors', () => {
     [{ dataAttributes: [{ name: 'x', model: 'user', data_type: 'string' }] }, 'dataAttributes[0]'],
     [{ eventNames: [1] }, 'eventNames'],
     [{ token: '' }, 'token'],
+    [{ requireDefinedAttributes: 'no' }, 'requireDefinedAttributes'],
     [{ token: 'two words' }, 'token'],
   ])('%o is an EmulatorOptionError (a RangeError) naming %s', (bad, option) => {
     let caught: unknown

@@ -313,7 +313,7 @@ describe('bad input gets an Intercom-style answer, never a crash', () => {
   })
 
   it('survives a client that hangs up mid-body', async () => {
-    const { server } = await start()
+    const { intercom, server } = await start()
     const { port } = new URL(server.url)
     await new Promise<void>((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
@@ -326,6 +326,8 @@ describe('bad input gets an Intercom-style answer, never a crash', () => {
       socket.on('error', reject)
     })
     expect((await get(`${server.url}/companies`)).status).toBe(200)
+    // The half request never reached the emulator.
+    expect(intercom.requests.map((e) => e.request.path)).toEqual(['/companies'])
   })
 })
 

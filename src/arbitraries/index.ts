@@ -1,9 +1,13 @@
 /**
- * fast-check arbitraries for Segment spec events, for property tests of this
- * library and of your own integrations. They generate what real sources send —
- * and the awkward cases: numeric ids, nested traits, keys with `.` and `$`,
- * strings past 255 characters with emoji at the edge, dates in every accepted
- * format, revenue as floats and text.
+ * `segment-intercom/arbitraries`: fast-check arbitraries for Segment spec events and
+ * settings, for property tests of this library and of your own integrations. They
+ * generate what real sources send — and the awkward cases: numeric ids, nested traits,
+ * keys with `.` and `$`, strings past 255 characters with emoji at the edge, dates in
+ * every accepted format, revenue as floats and text.
+ *
+ * fast-check is an optional peer dependency of the package: install it
+ * (`npm i -D fast-check`) to import this subpath. `segment-intercom/testing` (the
+ * emulator and transports) does not need it.
  * @module
  */
 import * as fc from 'fast-check'
