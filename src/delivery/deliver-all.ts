@@ -72,6 +72,8 @@ interface Config {
  * - **Retries.** Each `retry` outcome is retried per `nextAttempt` and `retry`,
  *   sleeping on `clock`; a rejected `send` is a `transport_error` retry. Rate-limit
  *   waits are measured on `clock` (from `X-RateLimit-Reset`), not on `options.now`.
+ *   A rate limit never uses up an attempt and is waited out however long it lasts:
+ *   bound a run's duration with `signal`.
  * - **Rate limit.** With `limiter`, every request waits for `limiter.take` and every
  *   response is fed to `limiter.observe`, so a shared budget is respected.
  * - **Lazily read.** The input is read as delivery proceeds, holding at most 1,000
@@ -176,7 +178,7 @@ export async function deliverAll(
       const request = step.value
       // Checked again after the await: the abort may have come while it resolved.
       if (!(await acquire()) || aborted) {
-        ex.return(ABORTED_RETURN)
+        ex.return(CLOSED_EARLY)
         return undefined
       }
       let response: IntercomResponse
@@ -184,7 +186,7 @@ export async function deliverAll(
       try {
         response = await send(request)
       } catch (error) {
-        ex.return(ABORTED_RETURN)
+        ex.return(CLOSED_EARLY)
         return {
           status: 'retry',
           code: 'transport_error',
@@ -336,7 +338,7 @@ export async function deliverAll(
 }
 
 /** What a generator is told when it is closed early (its value is never read). */
-const ABORTED_RETURN: Outcome = { status: 'retry', code: 'aborted', message: '' }
+const CLOSED_EARLY: Outcome = { status: 'retry', code: 'aborted', message: '' }
 
 function abortedOutcome(last: Outcome | undefined): Retry {
   const before =

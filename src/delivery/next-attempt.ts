@@ -160,7 +160,7 @@ function unit(random: () => number): number {
 }
 
 /** The policy `nextAttempt` and `deliverAll` use when given none. */
-export const DEFAULT_RETRY_POLICY: Readonly<ResolvedRetryPolicy> = Object.freeze({
+export const DEFAULT_RETRY_POLICY: Readonly<Required<RetryPolicy>> = Object.freeze({
   maxAttempts: DEFAULT_MAX_ATTEMPTS,
   baseMs: DEFAULT_BASE_MS,
   maxMs: DEFAULT_MAX_MS,

@@ -112,6 +112,28 @@ describe('deliverAll', () => {
     expect(clock.sleeps).toEqual([250, 500])
   })
 
+  it('retries an early track after its identify, even when the identify had to be retried', async () => {
+    const { em, clock } = setup()
+    let failures = 2
+    const send: Send = async (r) => {
+      if (r.path === '/contacts' && failures-- > 0) return { status: 502 }
+      return em.send(r)
+    }
+    const report = await deliverAll([track('u1', 0), identify('u1'), track('u1', 1)], {
+      send,
+      clock,
+      random: () => 0.5,
+    })
+    expect(report.results.map((r) => [r.outcome.status, r.attempts])).toEqual([
+      ['delivered', 2],
+      ['delivered', 3],
+      ['delivered', 1],
+    ])
+    expect(storedSeqs(em).get('u1')).toEqual([0, 1])
+    // Only the identify slept (its two 502s); the early track waited for it instead.
+    expect(clock.sleeps).toEqual([250, 500])
+  })
+
   it('gives up after maxAttempts with a reason, and reports a rejected send as transport_error', async () => {
     const { clock } = setup()
     const send: Send = () => Promise.reject(new Error('ECONNRESET'))
@@ -400,6 +422,61 @@ describe('deliverAll', () => {
       'aborted',
       'not_sent',
     ])
+  })
+
+  it('measures a rate-limit wait on its clock, not on options.now', async () => {
+    const { em, clock } = setup()
+    let first = true
+    const send: Send = async (r) => {
+      if (!first) return em.send(r)
+      first = false
+      const reset = Math.ceil((em.now() + 5_000) / 1000)
+      return { status: 429, headers: { 'X-RateLimit-Reset': String(reset) } }
+    }
+    const report = await deliverAll([identify('u1')], {
+      send,
+      clock,
+      now: Date.UTC(2020, 0, 1), // years before the clock: a wait from here would be years
+      random: () => 0,
+    })
+    expect(report.results[0]).toMatchObject({ attempts: 2, outcome: { status: 'delivered' } })
+    expect(clock.sleeps).toEqual([5_000])
+  })
+
+  it('with the default clock, an abort ends a long backoff at once', async () => {
+    const controller = new AbortController()
+    const started = Date.now()
+    const report = await deliverAll([identify('u1')], {
+      send: async () => {
+        setTimeout(() => controller.abort(), 20)
+        return { status: 503 }
+      },
+      retry: { baseMs: 30_000 },
+      random: () => 0.9, // a 27-second backoff
+      signal: controller.signal,
+    })
+    expect(report.results[0]).toMatchObject({ reason: 'aborted', attempts: 1 })
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('a throwing host limiter fails that event as internal_error and loses nothing', async () => {
+    const { em, clock } = setup()
+    const limiter = {
+      take: () => {
+        throw new Error('redis down')
+      },
+      observe: () => {},
+    }
+    const report = await deliverAll([identify('a'), { type: 'page', userId: 'b' }], {
+      send: em.send,
+      clock,
+      limiter,
+    })
+    expect(report.results.map((r) => r.outcome)).toMatchObject([
+      { status: 'failed', code: 'internal_error', message: 'redis down' },
+      { status: 'not_sent' },
+    ])
+    expect(em.requests).toHaveLength(0)
   })
 
   it('with the default clock, honours a short Retry-After for real', async () => {
