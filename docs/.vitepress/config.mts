@@ -27,6 +27,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Settings', link: '/guide/settings' },
       { text: 'Codes', link: '/guide/codes' },
       { text: 'Performance', link: '/guide/performance' },
+      { text: 'Running at scale', link: '/guide/scale' },
     ],
   },
   {
