@@ -29,5 +29,6 @@ export async function deadLetterFailedJob(s, ledger, job, reason) {
     at: new Date().toISOString(),
   })
   await ledger.finish(id, 'deadLettered')
-  await job.remove()
+  // Another process (a worker, drain) may have swept it first.
+  await job.remove().catch(() => {})
 }

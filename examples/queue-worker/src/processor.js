@@ -13,6 +13,8 @@ import { deliver, mergeKnown, nextAttempt, toRest } from 'segment-intercom'
 import { LockLostError } from './rate-limiter.js'
 import { createSend } from './transport.js'
 
+/** @typedef {import('segment-intercom').KnownState} KnownState */
+
 /**
  * @typedef {object} EventJob  the data of a queued job
  * @property {string} id       unique per enqueued event (ledger, dead letter)
@@ -80,9 +82,7 @@ export function createProcessor({ config, redis, keys, limiter, ledger, deadLett
       })
 
     const knownKey = keys.known(user)
-    const stored = await redis.get(knownKey)
-    /** @type {import('segment-intercom').KnownState | undefined} */
-    let known = stored === null ? undefined : JSON.parse(stored)
+    let known = readKnown(await redis.get(knownKey))
     let attempts = job.data.attempts ?? 0
 
     for (;;) {
@@ -92,8 +92,10 @@ export function createProcessor({ config, redis, keys, limiter, ledger, deadLett
       })
       const outcome = await deliver(mapping, send)
       if (lockLost) throw new LockLostError()
-      if (outcome.learned !== undefined && Object.keys(outcome.learned).length > 1) {
-        known = mergeKnown(known, outcome.learned)
+      // Every outcome carries `learned` (DESIGN §3.3); absent, there is nothing to keep.
+      const learned = /** @type {{ learned?: KnownState }} */ (outcome).learned
+      if (learned !== undefined && Object.keys(learned).length > 1) {
+        known = mergeKnown(known, learned)
         await redis.set(knownKey, JSON.stringify(known))
       }
       // A rate-limited attempt does not use up an attempt (nextAttempt's contract).
@@ -141,6 +143,21 @@ export function createProcessor({ config, redis, keys, limiter, ledger, deadLett
       })
       return kind === 'failed' ? 'failed' : 'deadLettered'
     }
+  }
+}
+
+/**
+ * The stored learned state, or none if it is missing or unreadable: it is a cache of
+ * what Intercom said, so a bad entry costs lookups, never the event.
+ * @param {string | null} stored
+ * @returns {KnownState | undefined}
+ */
+function readKnown(stored) {
+  if (stored === null) return undefined
+  try {
+    return mergeKnown(undefined, JSON.parse(stored))
+  } catch {
+    return undefined
   }
 }
 

@@ -9,6 +9,7 @@
  * waiting to retry goes back to the head of its partition), then exits 0.
  * @module
  */
+import { setMaxListeners } from 'node:events'
 import { hostname } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { WaitingError, Worker } from 'bullmq'
@@ -36,6 +37,8 @@ async function main() {
   })
   const ledger = createLedger(redis, keys)
   const shutdown = new AbortController()
+  // Every job sleeping before a retry listens to it: as many as CONCURRENCY.
+  setMaxListeners(config.concurrency + 10, shutdown.signal)
   const process_ = createProcessor({
     config,
     redis,
