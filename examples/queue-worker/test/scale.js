@@ -197,6 +197,8 @@ async function main() {
     LOCK_DURATION_MS: '2000',
     STALLED_INTERVAL_MS: '1000',
     KEY_PREFIX: 'scale',
+    // Dead-letters the ghosts' tracks within seconds (backoffs of 0.5, 1 and 2 s at most).
+    MAX_ATTEMPTS: '4',
   }
 
   // 3. The events, enqueued before any worker starts.
@@ -207,6 +209,18 @@ async function main() {
     seed: 20261201,
   })
   assert.ok(events.length >= 3000, `${events.length} events`)
+  // A few that cannot be delivered: invalid ones (no event name, nobody to identify) and
+  // tracks of users who never identify (contact_not_found until the attempts run out).
+  const broken = [
+    { at: 400, event: { type: 'track', userId: 'user-7', properties: { note: 'no event name' } } },
+    { at: 1400, event: { type: 'track', userId: 'ghost-1', event: 'Signed In' } },
+    { at: 2400, event: { type: 'track', userId: 'ghost-2', event: 'Signed In' } },
+    { at: 3000, event: { type: 'identify', traits: { name: 'nobody' } } },
+  ]
+  for (const { at, event } of broken.reverse()) {
+    const timestamp = events[at]?.timestamp
+    events.splice(at, 0, { ...event, messageId: `broken-${at}`, timestamp })
+  }
   const dir = mkdtempSync(join(tmpdir(), 'queue-worker-'))
   const file = join(dir, 'events.ndjson')
   writeFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`)
@@ -289,8 +303,16 @@ async function main() {
       `dead letter ${id} has a reason`,
     )
     assert.ok(['failed', 'exhausted', 'error'].includes(entry.kind), `dead letter ${id} has a kind`)
+    assert.deepEqual(entry.event, events[entry.line - 1], `dead letter ${id} holds its event`)
     deadUsers.add(entry.user)
+    if (entry.user.startsWith('user:ghost-')) {
+      assert.equal(entry.kind, 'exhausted')
+      assert.equal(entry.outcome.code, 'contact_not_found')
+      assert.equal(entry.attempts, 4)
+    }
   }
+  assert.ok(deadUsers.has('user:ghost-1') && deadUsers.has('user:ghost-2'), 'ghosts dead-lettered')
+  assert.equal(totals.notSent, 2, 'the invalid events are not sent')
 
   // 7. Intercom's state: no duplicates, per-user order, nothing lost.
   const state = await (await fetch(`${emulatorUrl}/__emulator/state`)).json()
