@@ -20,6 +20,7 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -31,7 +32,11 @@ import { startRedis } from './redis-server.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const PACKAGE = resolve(HERE, '..')
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.resolve('segment-intercom')))
+// The library's own CLI (`segment-intercom emulate`), from the linked package.
+const CLI = join(
+  dirname(createRequire(import.meta.url).resolve('segment-intercom/package.json')),
+  'dist/cli.js',
+)
 
 const RATE_LIMIT = Number(process.env.RATE_LIMIT || 1000)
 const WINDOW_MS = 10_000
