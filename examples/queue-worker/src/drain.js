@@ -38,9 +38,7 @@ async function main() {
     const stats = await readStats(s.redis, s.keys.stats)
     const ended = ENDINGS.reduce((sum, k) => sum + (stats[k] ?? 0), 0)
     const pending = await Promise.all(
-      s.queues.map((q) =>
-        q.getJobCountByTypes('wait', 'active', 'delayed', 'paused', 'prioritized'),
-      ),
+      s.queues.map((q) => q.getJobCountByTypes('wait', 'active', 'delayed', 'prioritized')),
     )
     if (ended >= (stats.enqueued ?? 0) && pending.every((n) => n === 0)) {
       await s.close()

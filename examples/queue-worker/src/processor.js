@@ -129,7 +129,9 @@ export function createProcessor({ config, redis, keys, limiter, ledger, deadLett
       if (outcome.status === 'delivered') return 'delivered'
       if (outcome.status === 'not_sent') return 'notSent'
       const kind = outcome.status === 'failed' ? 'failed' : 'exhausted'
-      const { learned: _, ...last } = outcome
+      // The dead letter keeps the outcome; the learned state is kept apart (per user).
+      const last = /** @type {Record<string, unknown>} */ ({ ...outcome })
+      delete last.learned
       await deadLetter({
         id,
         user,

@@ -7,7 +7,7 @@
  * @module
  */
 
-/** mulberry32: a small seeded generator, so a failure replays with the same seed. */
+/** mulberry32: a small seeded generator, so a failure replays with the same seed. @param {number} seed */
 export function random(seed) {
   let state = seed >>> 0
   return () => {
@@ -29,7 +29,7 @@ const TRACKS = [
 
 /**
  * @param {{ users: number, perUser: [number, number], companies: number, seed: number }} options
- * @returns {{ events: object[], users: Map<string, { seqs: number[], lastName: string, companies: Set<string> }> }}
+ * @returns {{ events: Record<string, unknown>[], users: Map<string, { seqs: number[], lastName: string, companies: Set<string> }> }}
  */
 export function generateEvents({ users, perUser, companies, seed }) {
   const rand = random(seed)

@@ -151,7 +151,10 @@ async function recordingProxy(/** @type {string} */ target) {
   return { url: `http://127.0.0.1:${port}`, arrivals }
 }
 
-/** The largest number of timestamps in any window [t, t + windowMs). @param {number[]} times */
+/**
+ * The largest number of timestamps in any window [t, t + windowMs).
+ * @param {number[]} times @param {number} windowMs
+ */
 function slidingMax(times, windowMs) {
   const sorted = [...times].sort((a, b) => a - b)
   let best = 0
