@@ -18,7 +18,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -230,6 +230,7 @@ async function main() {
     events.splice(at, 0, { ...event, messageId: `broken-${at}`, timestamp })
   }
   const dir = mkdtempSync(join(tmpdir(), 'queue-worker-'))
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const file = join(dir, 'events.ndjson')
   writeFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`)
   const [enqueueLine] = await run('enqueue', ['src/enqueue.js', file], env)

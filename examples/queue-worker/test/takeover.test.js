@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -92,6 +92,7 @@ it('a stalled job is retaken before the same user’s later events run', {
       .map((e) => JSON.stringify(e))
       .join('\n'),
   )
+  cleanups.push(() => rmSync(file, { force: true }))
   const enqueue = spawn(process.execPath, ['src/enqueue.js', file], { cwd: PACKAGE, env })
   assert.equal(await new Promise((r) => enqueue.on('exit', r)), 0)
 
@@ -129,15 +130,15 @@ it('a stalled job is retaken before the same user’s later events run', {
   b.child.kill('SIGTERM')
   assert.deepEqual(await b.exited, { code: 0, signal: null })
 
-  const after = seen.filter((r) => r.at > killedAt)
-  const firstTrack = after.findIndex((r) => r.path === '/events')
+  const afterKill = seen.filter((r) => r.at > killedAt)
+  const firstTrack = afterKill.findIndex((r) => r.path === '/events')
   assert.ok(firstTrack > 0, 'the identify was retaken before any track')
   // Nothing of the user's ran until the dead worker's lock had expired.
   assert.ok(
-    /** @type {{ at: number }} */ (after[0]).at - killedAt >= 1000,
+    /** @type {{ at: number }} */ (afterKill[0]).at - killedAt >= 1000,
     'the retake waited for the lock',
   )
-  const tracks = after
+  const tracks = afterKill
     .filter((r) => r.path === '/events')
     .map((r) => JSON.parse(r.body).metadata.seq)
   assert.deepEqual(tracks, [2, 3])
