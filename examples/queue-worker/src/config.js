@@ -33,6 +33,7 @@ export class ConfigError extends Error {
  * @property {number} lockDurationMs    LOCK_DURATION_MS: a job's lock; a dead worker's jobs are taken over after it (default 30000)
  * @property {number} stalledIntervalMs STALLED_INTERVAL_MS: how often workers look for such jobs (default 30000)
  * @property {number} maxStalledCount   MAX_STALLED_COUNT: takeovers of one job before it is dead-lettered (default 3)
+ * @property {number} knownTtlMs        KNOWN_TTL_DAYS: a user's learned state expires after that many quiet days (default 30)
  */
 
 /** The 10-second span of Intercom's rate limit. */
@@ -60,6 +61,7 @@ export function readConfig(env = process.env) {
     lockDurationMs: integer(env, 'LOCK_DURATION_MS', 30_000, 1000),
     stalledIntervalMs: integer(env, 'STALLED_INTERVAL_MS', 30_000, 100),
     maxStalledCount: integer(env, 'MAX_STALLED_COUNT', 3, 0),
+    knownTtlMs: integer(env, 'KNOWN_TTL_DAYS', 30, 1) * 86_400_000,
   }
 }
 

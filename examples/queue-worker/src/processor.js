@@ -96,7 +96,8 @@ export function createProcessor({ config, redis, keys, limiter, ledger, deadLett
       const learned = /** @type {{ learned?: KnownState }} */ (outcome).learned
       if (learned !== undefined && Object.keys(learned).length > 1) {
         known = mergeKnown(known, learned)
-        await redis.set(knownKey, JSON.stringify(known))
+        // A cache of what Intercom said: it expires when the user has been quiet a while.
+        await redis.set(knownKey, JSON.stringify(known), 'PX', config.knownTtlMs)
       }
       // A rate-limited attempt does not use up an attempt (nextAttempt's contract).
       if (!(outcome.status === 'retry' && outcome.code === 'rate_limited')) attempts += 1
