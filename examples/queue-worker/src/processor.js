@@ -46,9 +46,21 @@ import { createSend } from './transport.js'
  * @param {import('./ledger.js').Ledger} deps.ledger
  * @param {(entry: DeadLetter) => Promise<void>} deps.deadLetter
  * @param {AbortSignal} deps.shutdown  aborted on SIGTERM: jobs waiting to retry are handed back
+ * @param {typeof toRest} [deps.map]       the library's `toRest`; replaceable in tests
+ * @param {typeof deliver} [deps.run]      the library's `deliver`; replaceable in tests
  * @returns {(job: import('bullmq').Job<EventJob>, token?: string) => Promise<string>}
  */
-export function createProcessor({ config, redis, keys, limiter, ledger, deadLetter, shutdown }) {
+export function createProcessor({
+  config,
+  redis,
+  keys,
+  limiter,
+  ledger,
+  deadLetter,
+  shutdown,
+  map = toRest,
+  run: runExchange = deliver,
+}) {
   const policy = {
     maxAttempts: config.maxAttempts,
     baseMs: config.retryBaseMs,
@@ -86,11 +98,11 @@ export function createProcessor({ config, redis, keys, limiter, ledger, deadLett
     let attempts = job.data.attempts ?? 0
 
     for (;;) {
-      const mapping = toRest(event, {
+      const mapping = map(event, {
         settings: { apiVersion: config.apiVersion },
         ...(known === undefined ? {} : { known }),
       })
-      const outcome = await deliver(mapping, send)
+      const outcome = await runExchange(mapping, send)
       if (lockLost) throw new LockLostError()
       // Every outcome carries `learned` (DESIGN §3.3); absent, there is nothing to keep.
       const learned = /** @type {{ learned?: KnownState }} */ (outcome).learned
