@@ -267,6 +267,11 @@ export const SKIP_REASONS = {
  */
 export const OUTCOME_CODES = {
   /**
+   * `retry`, `deliverAll` only: its `signal` aborted the run before this event ended.
+   * Deliver the event again in a later run.
+   */
+  aborted: 'aborted',
+  /**
    * `failed`, REST 2.x: Intercom reports a custom attribute that does not exist and
    * `createMissingAttributes` is off. Create the attribute in Intercom (Settings → Data)
    * or set `createMissingAttributes: true`, then redeliver.

@@ -5,6 +5,8 @@
 /** The Segment event at hand, e.g. from `JSON.parse` of a request body: not yet checked. */
 declare const event: unknown
 declare const segmentEvent: unknown
+/** An event the host's own code already built with the library's Segment types. */
+declare const typedEvent: import('segment-intercom').SegmentEvent
 
 /** The host's transport to Intercom (the README's `fetch`-based one, for instance). */
 declare const send: import('segment-intercom').Send

@@ -18,6 +18,7 @@ const guide: DefaultTheme.SidebarItem[] = [
     text: 'Guide',
     items: [
       { text: 'Getting started', link: '/guide/getting-started' },
+      { text: 'Coming from another integration', link: '/guide/migrating' },
       { text: 'REST (cloud mode)', link: '/guide/rest' },
       { text: 'Messenger (web)', link: '/guide/messenger' },
       { text: 'Mobile SDKs', link: '/guide/mobile' },

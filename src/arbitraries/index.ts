@@ -344,3 +344,15 @@ export function settings(): fc.Arbitrary<Settings> {
     { requiredKeys: [] },
   ) as fc.Arbitrary<Settings>
 }
+
+// Envelopes as Segment's SDKs and pipelines send them (built from test/fixtures/sdk/).
+export {
+  analyticsAndroidEvent,
+  analyticsIosEvent,
+  analyticsJsEvent,
+  analyticsNodeEvent,
+  isoDateText,
+  personasEvent,
+  realEvent,
+  warehouseSyncEvent,
+} from './sdk-envelopes.js'

@@ -5,14 +5,14 @@ import { EXIT } from './command.js'
 import { loadEvents, printer, progressFor } from './input.js'
 import { typeOf } from './map.js'
 
-/** One event's end: the shape of `DeliveryReport.results` (DESIGN 3.7). */
+/** One event's end: the shape of `DeliveryReport.results`. */
 export interface Delivery {
   index: number
   outcome: Outcome
   attempts: number
 }
 
-/** The progress counts `deliverAll` reports (DESIGN 3.7). */
+/** The progress counts `deliverAll` reports. */
 export interface DeliveryProgress {
   done: number
   delivered: number
@@ -32,7 +32,7 @@ export interface DriveOptions extends MapOptions {
  * The one place `replay` delivers: every event in order, then up to `retries`
  * rounds over the `retry` outcomes (sleeping on `clock` until `retryAt` for rate
  * limits). One result per event, in input order. Shaped like `deliverAll`
- * (DESIGN 3.7) so that it can take this function's place.
+ * so that it can take this function's place.
  */
 export async function deliverEvents(
   events: readonly unknown[],

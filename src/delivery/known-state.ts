@@ -3,7 +3,7 @@ import { setOwn } from '../set-own.js'
 import { KnownStateError } from './errors.js'
 
 /**
- * JSON-serialisable memory of what Intercom told earlier exchanges (DESIGN.md §3.3).
+ * JSON-serialisable memory of what Intercom told earlier exchanges.
  * Hosts store it as JSON and combine states with {@link mergeKnown}; its inner shape
  * is the library's ({@link KnownStateData} documents it).
  */

@@ -1,5 +1,5 @@
 /**
- * Public types of the delivery toolkit (DESIGN.md §3.7).
+ * Public types of the delivery toolkit.
  * @module
  */
 import type { RateLimiter } from '../ops/rate-limiter.js'

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import * as arb from '../../src/arbitraries/index.js'
 import {
   deliver,
+  deliverAll,
   INPUT_ERROR_CODES,
   type IntercomResponse,
   type MapOptions,
@@ -281,6 +282,10 @@ describe('hand-written edge cases', () => {
     for (const event of [identify({}), group('u1', false), group('u2', true)]) {
       collect(await deliver(toRest(event, { now: NOW }), send), seen) // not_attached
     }
+    const stopped = new AbortController()
+    stopped.abort()
+    const run = await deliverAll([identifyU1], { now: NOW, send, signal: stopped.signal })
+    for (const r of run.results) collect(r.outcome, seen) // aborted
 
     expect(outside(seen)).toEqual(NONE)
     const missing = {} as Record<Kind, string[]>

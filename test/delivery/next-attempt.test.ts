@@ -4,12 +4,15 @@ import {
   DEFAULT_RETRY_POLICY,
   DeliveryOptionsError,
   nextAttempt,
+  OUTCOME_CODES,
   type Outcome,
+  type OutcomeCode,
   type RetryPolicy,
 } from '../../src/index.js'
 
 type Retry = Extract<Outcome, { status: 'retry' }>
-const retry = (code: string, extra: Partial<Retry> = {}): Outcome => ({
+const outcomeCodeArb = fc.constantFrom(...(Object.keys(OUTCOME_CODES) as OutcomeCode[]))
+const retry = (code: OutcomeCode, extra: Partial<Retry> = {}): Outcome => ({
   status: 'retry',
   code,
   message: code,
@@ -147,7 +150,7 @@ describe('nextAttempt', () => {
   })
 
   it('a baseMs above the default maxMs raises the default cap with it', () => {
-    expect(nextAttempt(retry('x'), 1, { baseMs: 120_000 }, fixed(0.5))).toEqual({
+    expect(nextAttempt(retry('server_error'), 1, { baseMs: 120_000 }, fixed(0.5))).toEqual({
       retry: true,
       delayMs: 60_000,
     })
@@ -165,7 +168,7 @@ const policyArb = fc
 const outcomeArb: fc.Arbitrary<Outcome> = fc.oneof(
   fc.constant<Outcome>({ status: 'delivered', requests: 1, warnings: [] }),
   fc
-    .constantFrom('unauthorized', 'conflict', 'http_400')
+    .constantFrom<OutcomeCode>('unauthorized', 'conflict', 'rejected')
     .map((code): Outcome => ({ status: 'failed', code, message: code })),
   fc.constant<Outcome>({
     status: 'not_sent',
@@ -230,11 +233,15 @@ describe('nextAttempt properties', () => {
 
   it('never retries failed, and retries other retry codes only below maxAttempts', () => {
     fc.assert(
-      fc.property(attemptArb, policyArb, fc.string(), (attempt, policy, code) => {
+      fc.property(attemptArb, policyArb, outcomeCodeArb, (attempt, policy, code) => {
         expect(nextAttempt({ status: 'failed', code, message: '' }, attempt, policy).retry).toBe(
           false,
         )
-        const d = nextAttempt(retry(code === 'rate_limited' ? 'x' : code), attempt, policy)
+        const d = nextAttempt(
+          retry(code === 'rate_limited' ? 'server_error' : code),
+          attempt,
+          policy,
+        )
         expect(d.retry).toBe(attempt < policy.maxAttempts)
       }),
     )
