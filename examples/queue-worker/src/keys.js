@@ -9,10 +9,9 @@ export function keys(prefix) {
   return {
     /** BullMQ's key prefix: queues are `<prefix>:bull:<queue name>:…`. */
     bullPrefix: `${prefix}:bull`,
-    /** The name of partition `n`'s queue. */
-    /** @param {number} n */
+    /** The name of partition `n`'s queue. @param {number} n */
     partitionQueue: (n) => `events-${n}`,
-    /** The dead-letter queue: exhausted events with their last outcome. Nobody consumes it. */
+    /** The dead-letter queue: refused or exhausted events with their last outcome. Nobody consumes it. */
     deadLetterQueue: 'dead-letter',
     /** HASH: settings producers and workers must agree on (`partitions`). */
     config: `${prefix}:config`,
@@ -20,16 +19,15 @@ export function keys(prefix) {
     rateLog: `${prefix}:rate:log`,
     /** STRING: epoch ms before which no worker sends (set from 429s and X-RateLimit-*). */
     ratePause: `${prefix}:rate:pause-until`,
-    /** STRING (JSON): the KnownState learned from this user's deliveries. */
-    /** @param {string} user */
+    /** STRING (JSON): the KnownState learned from this user's deliveries. @param {string} user */
     known: (user) => `${prefix}:known:${user}`,
     /** HASH: counters: enqueued, delivered, notSent, failed, deadLettered, requests, … */
     stats: `${prefix}:stats`,
     /**
      * HASH per job not completed yet: `runs`, `sent`, `answered` (see ledger.js). It is
      * what tells a takeover whether the dead worker had already talked to Intercom.
+     * @param {string} id
      */
-    /** @param {string} id */
     ledger: (id) => `${prefix}:ledger:${id}`,
   }
 }
