@@ -1,16 +1,26 @@
 /**
  * What all three encoders (REST, Messenger, mobile) share about what they do not
- * send: the reason a call type is sent nowhere, and the warnings for Intercom options
- * a call has no place for.
+ * send: the reason a call type is sent nowhere, and the warnings for the Intercom
+ * options a call has no place for (which ones: `intercom-options.ts`).
  * @module
  */
+
+import { unsupportedType } from './envelopes.js'
+import type { UnsentOptions } from './intercom-options.js'
 import type { IntercomOptions } from './normalize/model.js'
-import type { Warning } from './types.js'
+import type { Skipped, Warning } from './types.js'
 import { warn } from './warnings.js'
 
 /** Why a call type is sent by no target. */
-export const NO_SCREEN = 'Intercom has no screen call on any target'
-export const NO_ALIAS = 'Intercom has no alias call on any target'
+export const SENT_NOWHERE = {
+  screen: 'Intercom has no screen call on any target',
+  alias: 'Intercom has no alias call on any target',
+} as const
+
+/** The `unsupported_type` skip of a call type no target sends. */
+export function sentNowhere(type: keyof typeof SENT_NOWHERE, warnings: Warning[]): Skipped {
+  return unsupportedType(SENT_NOWHERE[type], warnings)
+}
 
 /** Every Intercom option, in a stable order. */
 export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
@@ -22,17 +32,20 @@ export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
 ]
 
 /**
- * Warns (`unsupported_field`, at the option's own path) about each Intercom option
- * in `keys` that the event carries but this call does not send.
+ * Warns (`unsupported_field`, at the option's own path) about each Intercom option the
+ * event carries that `unsent` lists for this call (a row of the tables in
+ * `intercom-options.ts`), in {@link ALL_OPTIONS} order.
  */
 export function warnUnsentOptions(
   m: { optionPaths: Partial<Record<keyof IntercomOptions, string>> },
-  keys: readonly (keyof IntercomOptions)[],
-  reason: string,
+  unsent: UnsentOptions,
   warnings: Warning[],
 ): void {
-  for (const key of keys) {
+  for (const key of ALL_OPTIONS) {
     const path = m.optionPaths[key]
-    if (path !== undefined) warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
+    const reason = unsent[key]
+    if (path !== undefined && reason !== undefined) {
+      warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
+    }
   }
 }

@@ -15,12 +15,3 @@ export function inputError(code: InputErrorCode, path: string, message: string):
 export function joinPath(parent: string, key: string | number): string {
   return parent === '' ? String(key) : `${parent}.${key}`
 }
-
-/** A short, safe rendering of a value for messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (value instanceof Date) return 'a Date'
-  const t = typeof value
-  return t === 'object' ? 'an object' : t
-}

@@ -1,4 +1,4 @@
-import { isRecord } from '../is-record.js'
+import { isRecord } from '../_lib/is-record.js'
 import type { RateLimiter } from '../ops/rate-limiter.js'
 import { isResponse } from '../rest/classify.js'
 import { toRest } from '../rest/to-rest.js'

@@ -1,5 +1,5 @@
-import { isRecord } from '../is-record.js'
-import { setOwn } from '../set-own.js'
+import { isRecord } from '../_lib/is-record.js'
+import { setOwn } from '../_lib/set-own.js'
 import { KnownStateError } from './errors.js'
 
 /**

@@ -1,6 +1,6 @@
+import { isRecord } from '../_lib/is-record.js'
 import type { SegmentEvent } from '../event/types.js'
-import { isRecord } from '../is-record.js'
-import { resolveUser } from '../normalize/identity.js'
+import { resolveUser } from '../normalize/user.js'
 
 /**
  * The delivery lane of an event: the user it is about, by the library's identity

@@ -1,6 +1,7 @@
-import { isRecord } from '../is-record.js'
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
 import type { InputError, Invalid, Warning } from '../types.js'
-import { describe, inputError, warn } from '../warnings.js'
+import { inputError, warn } from '../warnings.js'
 import type { SegmentEvent, SegmentEventType } from './types.js'
 
 /** A Segment event that passed {@link parseEvent}. */

@@ -2,6 +2,7 @@
  * The error thrown by the identity helpers.
  * @module
  */
+import { describeWithArticle } from '../_lib/describe.js'
 
 /**
  * Thrown by {@link userHash} and {@link userJwt} when an argument is unusable (an empty or
@@ -34,18 +35,13 @@ export class IdentityInputError extends TypeError {
   }
 }
 
-/** Describes a value for an error message without echoing it (it may be a secret). */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (value instanceof Date) return 'a Date'
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
-}
-
 /** Throws unless `value` is a non-empty string. */
 export function requireNonEmptyString(value: unknown, field: string): asserts value is string {
   if (typeof value !== 'string') {
-    throw new IdentityInputError(field, `expected a non-empty string, got ${describeType(value)}`)
+    throw new IdentityInputError(
+      field,
+      `expected a non-empty string, got ${describeWithArticle(value)}`,
+    )
   }
   if (value === '') throw new IdentityInputError(field, 'expected a non-empty string, got ""')
 }

@@ -5,7 +5,8 @@
 import { hmac } from '@noble/hashes/hmac'
 import { sha256 } from '@noble/hashes/sha2'
 import { utf8ToBytes } from '@noble/hashes/utils'
-import { describeType, IdentityInputError, requireNonEmptyString } from './errors.js'
+import { describeWithArticle } from '../_lib/describe.js'
+import { IdentityInputError, requireNonEmptyString } from './errors.js'
 
 /** A value {@link userJwt} can sign. A `Date` is written as unix seconds, rounded down. */
 export type UserJwtClaimValue = string | number | boolean | Date
@@ -80,7 +81,7 @@ function claimValue(key: string, value: unknown): string | number | boolean | un
     if (typeof value !== 'number' && !(value instanceof Date)) {
       throw new IdentityInputError(
         field,
-        `expected unix seconds or a Date, got ${describeType(value)}`,
+        `expected unix seconds or a Date, got ${describeWithArticle(value)}`,
       )
     }
     return toSeconds(value, field)
@@ -95,7 +96,7 @@ function claimValue(key: string, value: unknown): string | number | boolean | un
   }
   throw new IdentityInputError(
     field,
-    `expected a string, finite number, boolean or Date, got ${describeType(value)}`,
+    `expected a string, finite number, boolean or Date, got ${describeWithArticle(value)}`,
   )
 }
 
@@ -144,7 +145,7 @@ export function userJwt(secret: string, claims: UserJwtClaims): string {
     !Array.isArray(claims) &&
     !(claims instanceof Date)
   if (!isPlainish) {
-    throw new IdentityInputError('claims', `expected an object, got ${describeType(claims)}`)
+    throw new IdentityInputError('claims', `expected an object, got ${describeWithArticle(claims)}`)
   }
   // Read user_id directly (not only via Object.keys) so it is required even when inherited.
   requireNonEmptyString(claims.user_id, 'claims.user_id')

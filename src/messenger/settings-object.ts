@@ -2,74 +2,25 @@
  * Builds the Messenger settings object (`boot` / `update`) from the model.
  * @module
  */
+
+import { setOwn } from '../_lib/set-own.js'
+import { writeCompanyFields } from '../company-fields.js'
+import {
+  DEFAULT_LAUNCHER_SELECTOR,
+  MESSENGER_API_BASE,
+  MESSENGER_COMPANY_KEYS,
+  MESSENGER_USER_KEYS,
+} from '../intercom/messenger.js'
 import type {
   IntercomOptions,
   NormalizedCompany,
   NormalizedIdentify,
   UserIdentity,
 } from '../normalize/model.js'
-import { setOwn } from '../set-own.js'
-import type { Region, ResolvedSettings } from '../settings/types.js'
+import type { ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
 import { joinPath, warn } from '../warnings.js'
 import type { MessengerBootSettings, MessengerCompany, MessengerSettings } from './types.js'
-
-/** The Messenger's regional API hosts; the US one is Intercom's default and is not sent. */
-export const MESSENGER_API_BASE: Readonly<Record<Region, string | undefined>> = {
-  us: undefined,
-  eu: 'https://api-iam.eu.intercom.io',
-  au: 'https://api-iam.au.intercom.io',
-}
-
-/** The launcher selector Intercom uses when none is configured. */
-const DEFAULT_SELECTOR = '#IntercomDefaultWidget'
-
-/**
- * Top-level keys the Messenger reads as its own settings or user data: a custom
- * attribute with one of these names would change the Messenger, not add an attribute.
- * (`utm_*` and `page_title` are user attributes with the same meaning: not reserved.)
- */
-const RESERVED_USER_KEYS: ReadonlySet<string> = new Set([
-  'app_id',
-  'api_base',
-  'custom_launcher_selector',
-  'hide_default_launcher',
-  'alignment',
-  'horizontal_padding',
-  'vertical_padding',
-  'action_color',
-  'background_color',
-  'session_duration',
-  'z_index',
-  'installation_type',
-  'user_id',
-  'email',
-  'name',
-  'phone',
-  'created_at',
-  'last_request_at',
-  'user_hash',
-  'intercom_user_jwt',
-  'unsubscribed_from_emails',
-  'language_override',
-  'avatar',
-  'company',
-  'companies',
-])
-
-/** The standard keys of a Messenger company object. */
-const RESERVED_COMPANY_KEYS: ReadonlySet<string> = new Set([
-  'company_id',
-  'name',
-  'created_at',
-  'remote_created_at',
-  'plan',
-  'monthly_spend',
-  'user_count',
-  'size',
-  'website',
-  'industry',
-])
 
 /**
  * `app_id` and the widget options that ride on every `boot` and `update`:
@@ -84,18 +35,13 @@ export function widgetSettings(
   const out: MessengerBootSettings = { app_id: appId }
   const apiBase = MESSENGER_API_BASE[settings.region]
   if (apiBase !== undefined) out.api_base = apiBase
-  if (settings.customInboxButtonSelector !== DEFAULT_SELECTOR) {
+  if (settings.customInboxButtonSelector !== DEFAULT_LAUNCHER_SELECTOR) {
     out.custom_launcher_selector = settings.customInboxButtonSelector
   }
   if (options.hideDefaultLauncher !== undefined) {
     out.hide_default_launcher = options.hideDefaultLauncher
   }
   return out
-}
-
-/** Whether the call names a user the Messenger can identify. */
-export function knowsUser(user: UserIdentity): boolean {
-  return user.userId !== undefined || user.email !== undefined
 }
 
 /**
@@ -142,7 +88,7 @@ export function addIdentifyData(
   else if (first !== undefined) out.company = first
 
   for (const key in m.customAttributes) {
-    if (RESERVED_USER_KEYS.has(key)) {
+    if (MESSENGER_USER_KEYS.has(key)) {
       warn(
         warnings,
         'reserved_key',
@@ -177,15 +123,9 @@ export function attachableCompany(
 /** A company as the Messenger takes it: standard keys, then custom ones at the top level. */
 export function messengerCompany(c: NormalizedCompany, warnings: Warning[]): MessengerCompany {
   const out: MessengerCompany = { company_id: c.companyId }
-  if (c.name !== undefined) out.name = c.name
-  if (c.createdAt !== undefined) out.created_at = c.createdAt
-  if (c.plan !== undefined) out.plan = c.plan
-  if (c.monthlySpend !== undefined) out.monthly_spend = c.monthlySpend
-  if (c.size !== undefined) out.size = c.size
-  if (c.website !== undefined) out.website = c.website
-  if (c.industry !== undefined) out.industry = c.industry
+  writeCompanyFields(out, c, 'created_at')
   for (const key in c.customAttributes) {
-    if (RESERVED_COMPANY_KEYS.has(key)) {
+    if (MESSENGER_COMPANY_KEYS.has(key)) {
       warn(
         warnings,
         'reserved_key',

@@ -1,22 +1,19 @@
+import { hasKeys, isRecord } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
-import { hasKeys, isRecord } from '../is-record.js'
+import { mapped as envelope } from '../envelopes.js'
+import { MESSENGER_OPTIONS } from '../intercom-options.js'
 import type {
   NormalizedGroup,
   NormalizedIdentify,
-  NormalizedOther,
+  NormalizedPage,
   NormalizedTrack,
 } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
-import type { InputError, Invalid, Skipped, Warning } from '../types.js'
-import { ALL_OPTIONS, NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
+import { hasUser } from '../normalize/user.js'
+import type { InputError, Invalid, Warning } from '../types.js'
+import { sentNowhere, warnUnsentOptions } from '../unsent.js'
 import { inputError, warn } from '../warnings.js'
-import {
-  addIdentifyData,
-  addUser,
-  attachableCompany,
-  knowsUser,
-  widgetSettings,
-} from './settings-object.js'
+import { addIdentifyData, addUser, attachableCompany, widgetSettings } from './settings-object.js'
 import type {
   MessengerBootSettings,
   MessengerCall,
@@ -82,13 +79,8 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
 
   switch (m.type) {
     case 'page':
-      warnPageData(event, m, warnings)
-      warnUnsentOptions(
-        m,
-        ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
-        'a page boots or updates the Messenger with app_id and the widget options only',
-        warnings,
-      )
+      warnPageData(m, warnings)
+      warnUnsentOptions(m, MESSENGER_OPTIONS.page, warnings)
       return mapped([open(widget())], warnings)
     case 'identify':
       return identify(m, widget(), open, n.now, warnings)
@@ -97,12 +89,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
     case 'track':
       return track(m, warnings)
     case 'reset':
-      warnUnsentOptions(
-        m,
-        ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
-        'after reset the Messenger boots a fresh anonymous session',
-        warnings,
-      )
+      warnUnsentOptions(m, MESSENGER_OPTIONS.reset, warnings)
       return mapped(
         [
           { method: 'shutdown', args: [] },
@@ -111,9 +98,8 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
         warnings,
       )
     case 'screen':
-      return unsupported(NO_SCREEN, warnings)
     case 'alias':
-      return unsupported(NO_ALIAS, warnings)
+      return sentNowhere(m.type, warnings)
   }
 }
 
@@ -124,7 +110,7 @@ function identify(
   now: number | undefined,
   warnings: Warning[],
 ): MessengerMapping {
-  if (!knowsUser(m.user)) {
+  if (!hasUser(m.user)) {
     return {
       status: 'skipped',
       reason: 'no_user',
@@ -146,23 +132,16 @@ function group(
   now: number | undefined,
   warnings: Warning[],
 ): MessengerMapping {
-  const user = knowsUser(m.user)
+  const user = hasUser(m.user)
   const company = attachableCompany(m.company, warnings)
   const calls: MessengerCall[] = []
-  if (!booted || company !== undefined) {
-    warnUnsentOptions(
-      m,
-      user
-        ? ['unsubscribedFromEmails', 'languageOverride']
-        : ['userHash', 'userJwt', 'unsubscribedFromEmails', 'languageOverride'],
-      user
-        ? 'a group sends the company and the user identity only'
-        : 'a group without a userId or email sends the company only',
-      warnings,
-    )
-  } else {
-    warnUnsentOptions(m, ALL_OPTIONS, 'nothing is sent for this group', warnings)
-  }
+  const unsent =
+    booted && company === undefined
+      ? MESSENGER_OPTIONS.groupNothingSent
+      : user
+        ? MESSENGER_OPTIONS.group
+        : MESSENGER_OPTIONS.groupWithoutUser
+  warnUnsentOptions(m, unsent, warnings)
   warnDeviceRecorded(m, now, TARGET, warnings)
   if (!booted) {
     const boot = widget()
@@ -179,7 +158,7 @@ function group(
 }
 
 function track(m: NormalizedTrack, warnings: Warning[]): MessengerMapping {
-  warnUnsentOptions(m, ALL_OPTIONS, 'trackEvent takes an event name and metadata only', warnings)
+  warnUnsentOptions(m, MESSENGER_OPTIONS.track, warnings)
   const call: MessengerCall = hasKeys(m.metadata)
     ? { method: 'trackEvent', args: [m.eventName, m.metadata] }
     : { method: 'trackEvent', args: [m.eventName] }
@@ -187,30 +166,17 @@ function track(m: NormalizedTrack, warnings: Warning[]): MessengerMapping {
 }
 
 /** A page's name, category and properties have no place in the Messenger: warned once each. */
-function warnPageData(event: unknown, m: NormalizedOther, warnings: Warning[]): void {
+function warnPageData(m: NormalizedPage, warnings: Warning[]): void {
   const why = 'the Messenger has no page views; a page only boots or updates it'
   if (m.name !== undefined) warn(warnings, 'unsupported_field', 'name', `Not sent: ${why}`)
-  if (!isRecord(event)) return
-  if (typeof event.category === 'string') {
-    warn(warnings, 'unsupported_field', 'category', `Not sent: ${why}`)
-  }
-  const properties = event.properties
-  if (isRecord(properties)) {
-    for (const key in properties) {
-      if (properties[key] !== undefined) {
-        warn(warnings, 'unsupported_field', 'properties', `Page properties are not sent: ${why}`)
-        return
-      }
-    }
+  if (m.category !== undefined) warn(warnings, 'unsupported_field', 'category', `Not sent: ${why}`)
+  if (m.properties !== undefined) {
+    warn(warnings, 'unsupported_field', 'properties', `Page properties are not sent: ${why}`)
   }
 }
 
 function mapped(calls: MessengerCall[], warnings: Warning[]): MessengerMapping {
-  return { status: 'mapped', warnings, calls }
-}
-
-function unsupported(message: string, warnings: Warning[]): Skipped {
-  return { status: 'skipped', reason: 'unsupported_type', message, warnings }
+  return envelope({ calls }, warnings)
 }
 
 /** `appId` is absent from settings that are otherwise an object (or absent). */

@@ -1,9 +1,12 @@
+import { hasKeys } from '../_lib/is-record.js'
 import { warnDeviceRecorded } from '../device-mode.js'
-import { hasKeys } from '../is-record.js'
+import { mapped as envelope, unsupportedType } from '../envelopes.js'
+import { MOBILE_OPTIONS } from '../intercom-options.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
-import type { MapOptions, Skipped, Warning } from '../types.js'
-import { ALL_OPTIONS, NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
+import { hasUser } from '../normalize/user.js'
+import type { MapOptions, Warning } from '../types.js'
+import { sentNowhere, warnUnsentOptions } from '../unsent.js'
 import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
 import { identifyUpdate, mobileCompany } from './user-attributes.js'
 
@@ -56,7 +59,7 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
     case 'identify':
       return identify(m, n.now, warnings)
     case 'track': {
-      warnUnsentOptions(m, ALL_OPTIONS, 'logEvent takes an event name and metadata only', warnings)
+      warnUnsentOptions(m, MOBILE_OPTIONS.track, warnings)
       const call: MobileCall = hasKeys(m.metadata)
         ? { method: 'logEvent', args: [m.eventName, m.metadata] }
         : { method: 'logEvent', args: [m.eventName] }
@@ -65,17 +68,16 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
     case 'group':
       return group(m, n.now, warnings)
     case 'reset':
-      warnUnsentOptions(m, ALL_OPTIONS, 'reset logs the user out', warnings)
+      warnUnsentOptions(m, MOBILE_OPTIONS.reset, warnings)
       return mapped([{ method: 'logout', args: [] }], warnings)
     case 'page':
-      return unsupported(
+      return unsupportedType(
         'The mobile SDKs have no page call; only the web Messenger sends it (toMessenger)',
         warnings,
       )
     case 'screen':
-      return unsupported(NO_SCREEN, warnings)
     case 'alias':
-      return unsupported(NO_ALIAS, warnings)
+      return sentNowhere(m.type, warnings)
   }
 }
 
@@ -86,7 +88,7 @@ function identify(
 ): MobileMapping {
   const calls: MobileCall[] = []
   const { userId, email } = m.user
-  if (userId !== undefined || email !== undefined) {
+  if (hasUser(m.user)) {
     // Identity verification must be set before the login.
     if (m.options.userHash !== undefined) {
       calls.push({ method: 'setUserHash', args: [m.options.userHash] })
@@ -95,16 +97,11 @@ function identify(
     if (userId !== undefined) login.userId = userId
     if (email !== undefined) login.email = email
     calls.push({ method: 'loginUserWithUserAttributes', args: [login] })
+    warnUnsentOptions(m, MOBILE_OPTIONS.identify, warnings)
   } else {
-    warnUnsentOptions(
-      m,
-      ['userHash'],
-      'an unidentified user (no userId or email) has no identity to verify',
-      warnings,
-    )
+    warnUnsentOptions(m, MOBILE_OPTIONS.identifyUnidentified, warnings)
     calls.push({ method: 'loginUnidentifiedUser', args: [] })
   }
-  warnMessengerOnly(m, warnings)
   const update = identifyUpdate(m, warnings)
   if (update !== undefined) calls.push({ method: 'updateUser', args: [update] })
   warnDeviceRecorded(m, now, TARGET, warnings)
@@ -112,7 +109,7 @@ function identify(
 }
 
 function group(m: NormalizedGroup, now: number | undefined, warnings: Warning[]): MobileMapping {
-  warnUnsentOptions(m, ALL_OPTIONS, 'a group only adds a company to the logged-in user', warnings)
+  warnUnsentOptions(m, MOBILE_OPTIONS.group, warnings)
   warnDeviceRecorded(m, now, TARGET, warnings)
   const company = mobileCompany(m.company, warnings)
   return mapped(
@@ -121,26 +118,6 @@ function group(m: NormalizedGroup, now: number | undefined, warnings: Warning[])
   )
 }
 
-/** Options the mobile calls have no place for. */
-function warnMessengerOnly(m: NormalizedIdentify, warnings: Warning[]): void {
-  warnUnsentOptions(
-    m,
-    ['userJwt'],
-    'the mobile target verifies identity with setUserHash (user_hash) only',
-    warnings,
-  )
-  warnUnsentOptions(
-    m,
-    ['hideDefaultLauncher'],
-    'it is a web Messenger setting (mobile apps call Intercom.setLauncherVisibility)',
-    warnings,
-  )
-}
-
 function mapped(calls: MobileCall[], warnings: Warning[]): MobileMapping {
-  return { status: 'mapped', warnings, calls }
-}
-
-function unsupported(message: string, warnings: Warning[]): Skipped {
-  return { status: 'skipped', reason: 'unsupported_type', message, warnings }
+  return envelope({ calls }, warnings)
 }

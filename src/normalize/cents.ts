@@ -5,6 +5,7 @@
  * implementation sent that, or truncated it). Here the amount's decimal text is read digit by
  * digit: a number through its shortest round-trip decimal (`String(n)`), a string as written.
  */
+import { COMMA, DIGIT_0, DOT, isDigit, MINUS, PLUS } from '../_lib/char-codes.js'
 
 /** Why an amount could not be turned into cents. */
 export type CentsFailure = 'not_numeric' | 'not_finite' | 'negative' | 'too_large'
@@ -14,11 +15,6 @@ export type CentsResult = { ok: true; cents: number } | { ok: false; reason: Cen
 
 /** Currency symbols accepted in front of a string amount. */
 const CURRENCY_SYMBOLS = '$€£¥'
-
-const PLUS = 43
-const COMMA = 44
-const MINUS = 45
-const DOT = 46
 
 /**
  * Converts a money amount to an exact, non-negative integer number of cents (a safe integer).
@@ -90,7 +86,7 @@ function parseAmount(s: string, money: boolean): CentsResult {
   let groupLength = 0
   for (; i < n; i++) {
     c = s.charCodeAt(i)
-    if (c >= 48 && c <= 57) {
+    if (isDigit(c)) {
       intDigits++
       groupLength++
     } else if (c === COMMA && money) {
@@ -126,7 +122,7 @@ function parseAmount(s: string, money: boolean): CentsResult {
     const expStart = i
     for (; i < n && isDigit(s.charCodeAt(i)); i++) {
       // Clamped: anything this far out is 0 cents or too large either way.
-      if (exponent < 1e6) exponent = exponent * 10 + (s.charCodeAt(i) - 48)
+      if (exponent < 1e6) exponent = exponent * 10 + (s.charCodeAt(i) - DIGIT_0)
     }
     if (i === expStart) return fail('not_numeric')
     if (expNegative) exponent = -exponent
@@ -136,13 +132,13 @@ function parseAmount(s: string, money: boolean): CentsResult {
   // The digits in order, ignoring separators and the point; value = 0.D × 10^pointAt.
   const digitAt = (k: number): number => {
     if (k < intDigits) {
-      if (!grouped) return s.charCodeAt(intStart + k) - 48
+      if (!grouped) return s.charCodeAt(intStart + k) - DIGIT_0
       // With separators every 3 digits from the right, skip the commas before position k.
       const fromRight = intDigits - 1 - k
-      return s.charCodeAt(intEnd - 1 - fromRight - Math.floor(fromRight / 3)) - 48
+      return s.charCodeAt(intEnd - 1 - fromRight - Math.floor(fromRight / 3)) - DIGIT_0
     }
     const j = fracStart + (k - intDigits)
-    return j < fracEnd ? s.charCodeAt(j) - 48 : 0
+    return j < fracEnd ? s.charCodeAt(j) - DIGIT_0 : 0
   }
   const totalDigits = intDigits + (fracEnd - fracStart)
 
@@ -159,8 +155,4 @@ function parseAmount(s: string, money: boolean): CentsResult {
   for (let k = firstNonZero; k < centsEnd; k++) cents = cents * 10 + digitAt(k)
   if (centsEnd >= 0 && centsEnd < totalDigits && digitAt(centsEnd) >= 5) cents++
   return cents > Number.MAX_SAFE_INTEGER ? fail('too_large') : { ok: true, cents }
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
 }

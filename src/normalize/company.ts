@@ -1,19 +1,14 @@
-import { isRecord } from '../is-record.js'
-import { describe, joinPath, warn } from '../warnings.js'
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
+import { MAX_MONTHLY_SPEND } from '../intercom/limits.js'
+import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
+import { firstSpelling } from './first-spelling.js'
 import type { NormalizedCompany } from './model.js'
 import { stringHash } from './string-hash.js'
+import { textField } from './text.js'
 import { attributeSink, fitString, writeValue } from './values.js'
-
-/** Intercom stores `monthly_spend` as a signed 32-bit integer. */
-const MAX_MONTHLY_SPEND = 2 ** 31 - 1
-
-/** Fields with two spellings, as bits of a "seen" mask. */
-const ID = 1
-const CREATED_AT = 2
-const MONTHLY_SPEND = 4
-const SIZE = 8
 
 /**
  * The company id Segment derives from a bare company name: the `string-hash`
@@ -57,16 +52,9 @@ export function normalizeCompany(
   const sink = attributeSink('company')
   let rawName: string | undefined
   // Fields with two spellings: the first present wins, the other is warned.
-  let seen = 0
-  const once = (bit: number, key: string): boolean => {
-    if ((seen & bit) === 0) {
-      seen |= bit
-      return true
-    }
-    const message = 'Another spelling of this field is already used; ignored'
-    warn(ctx.warnings, 'superseded', joinPath(path, key), message)
-    return false
-  }
+  const spellings: Record<string, string> = {}
+  const once = (field: string, key: string): boolean =>
+    firstSpelling(spellings, field, joinPath(path, key), ctx.warnings)
   for (const key in input) {
     const value = input[key]
     if (value === undefined) continue
@@ -76,13 +64,13 @@ export function normalizeCompany(
         if (companyId !== undefined) {
           const message = 'The groupId is the company id; ignored'
           warn(ctx.warnings, 'superseded', joinPath(path, key), message)
-        } else if (once(ID, key)) {
-          const id = text(value, joinPath(path, key), ctx)
+        } else if (once('companyId', key)) {
+          const id = text(value, key, joinPath(path, key), ctx)
           if (id !== undefined && id !== '') c.companyId = id
         }
         break
       case 'name': {
-        const v = text(value, joinPath(path, key), ctx)
+        const v = text(value, key, joinPath(path, key), ctx)
         if (v !== undefined) {
           c.name = v
           rawName = typeof value === 'string' ? value : v
@@ -91,7 +79,7 @@ export function normalizeCompany(
       }
       case 'createdAt':
       case 'created_at':
-        if (once(CREATED_AT, key)) {
+        if (once('createdAt', key)) {
           const t = toUnixSeconds(value)
           if (t === undefined) {
             warn(ctx.warnings, 'invalid_date', joinPath(path, key), 'Not a date; dropped')
@@ -99,27 +87,27 @@ export function normalizeCompany(
         }
         break
       case 'plan': {
-        const v = text(value, joinPath(path, key), ctx)
+        const v = text(value, key, joinPath(path, key), ctx)
         if (v !== undefined) c.plan = v
         break
       }
       case 'monthlySpend':
       case 'monthly_spend':
-        if (once(MONTHLY_SPEND, key)) {
+        if (once('monthlySpend', key)) {
           const v = integer(value, joinPath(path, key), MAX_MONTHLY_SPEND, ctx)
           if (v !== undefined) c.monthlySpend = v
         }
         break
       case 'employees':
       case 'size':
-        if (once(SIZE, key)) {
+        if (once('size', key)) {
           const v = integer(value, joinPath(path, key), Number.MAX_SAFE_INTEGER, ctx)
           if (v !== undefined) c.size = v
         }
         break
       case 'website':
       case 'industry': {
-        const v = text(value, joinPath(path, key), ctx)
+        const v = text(value, key, joinPath(path, key), ctx)
         if (v !== undefined) c[key] = v
         break
       }
@@ -148,17 +136,15 @@ export function normalizeCompany(
   return c
 }
 
-/** A text field: numbers become text (warned), other types are dropped (warned). */
-function text(value: unknown, path: string, ctx: NormalizeContext): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    warn(ctx.warnings, 'converted', path, `Number ${value} sent as text`)
-    return String(value)
-  }
-  if (typeof value !== 'string') {
-    warn(ctx.warnings, 'dropped_value', path, `Expected text, got ${describe(value)}; dropped`)
-    return undefined
-  }
-  return fitString(value, path, ctx)
+/** A company text field: {@link textField}'s rule, then the 255-character rule. */
+function text(
+  value: unknown,
+  key: string,
+  path: string,
+  ctx: NormalizeContext,
+): string | undefined {
+  const v = textField(value, key, path, ctx)
+  return v === undefined ? undefined : fitString(v, path, ctx)
 }
 
 /** An integer field: numeric text and fractions are converted (warned); beyond `max` dropped. */

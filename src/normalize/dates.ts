@@ -5,6 +5,17 @@
  * different inputs on different engines and read zone-less text in the host zone.
  * `Date.UTC` only does the calendar arithmetic, so nothing here depends on the host zone.
  */
+import {
+  COLON,
+  COMMA,
+  DIGIT_0,
+  DOT,
+  MINUS,
+  PAREN_CLOSE,
+  PAREN_OPEN,
+  PLUS,
+  SPACE,
+} from '../_lib/char-codes.js'
 
 /** ECMAScript time values are limited to ±8.64e15 ms; beyond that nothing is a date. */
 const MAX_SECONDS = 8.64e12
@@ -13,15 +24,6 @@ const MAX_MS = 8.64e15
 const MS_THRESHOLD = 1e11
 /** 400 Gregorian years, in ms: used to step around `Date.UTC` mapping years 0–99 to 1900–1999. */
 const MS_PER_400_YEARS = 146097 * 86400000
-
-const PLUS = 43
-const COMMA = 44
-const MINUS = 45
-const DOT = 46
-const COLON = 58
-const SPACE = 32
-const PAREN_OPEN = 40
-const PAREN_CLOSE = 41
 
 /**
  * Converts a Segment date value to integer unix seconds, rounded down; `undefined` when
@@ -383,7 +385,7 @@ function monthAt(s: string, i: number): number {
 
 /** The digit at `i` (0–9), or -1 (also past the end: `charCodeAt` gives NaN there). */
 function digitAt(s: string, i: number): number {
-  const d = s.charCodeAt(i) - 48
+  const d = s.charCodeAt(i) - DIGIT_0
   return d >= 0 && d <= 9 ? d : -1
 }
 

@@ -4,6 +4,7 @@ import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { applyLastSeen } from './last-seen.js'
 import type { NormalizedGroup } from './model.js'
+import { hasUser } from './user.js'
 
 /** Normalizes a group: the company (`company_id` = groupId) and the user's last-seen. */
 export function normalizeGroup(
@@ -24,7 +25,8 @@ export function normalizeGroup(
     company,
     active: event.context?.active !== false,
   }
-  if (company.remove && base.user.userId === undefined && base.user.email === undefined) {
+  const user = hasUser(base.user)
+  if (company.remove && !user) {
     warn(
       ctx.warnings,
       'dropped_value',
@@ -34,7 +36,7 @@ export function normalizeGroup(
     company.remove = false
   }
   // Last-seen only matters when a user is attached to the company.
-  if (base.user.userId !== undefined || base.user.email !== undefined) {
+  if (user) {
     applyLastSeen(group, undefined, event.context, ctx)
   }
   return group

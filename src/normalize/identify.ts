@@ -1,11 +1,14 @@
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
 import type { IdentifyEvent } from '../event/types.js'
-import { isRecord } from '../is-record.js'
-import { describe, warn } from '../warnings.js'
+import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
+import { firstSpelling } from './first-spelling.js'
 import { applyLastSeen } from './last-seen.js'
 import type { NormalizedCompany, NormalizedIdentify } from './model.js'
+import { textField } from './text.js'
 import { attributeSink, fitString, writeValue } from './values.js'
 
 /**
@@ -50,6 +53,7 @@ export function normalizeIdentify(
 ): NormalizedIdentify {
   const traits = isRecord(event.traits) ? event.traits : {}
   const std: Record<string, [string, unknown]> = {}
+  const spellings: Record<string, string> = {}
   const sink = attributeSink()
   for (const key in traits) {
     const value = traits[key]
@@ -57,14 +61,8 @@ export function normalizeIdentify(
     // hasOwn: a trait named `toString` or `__proto__` is a custom attribute, not a field.
     const field = Object.hasOwn(STANDARD, key) ? STANDARD[key] : undefined
     if (field === undefined) writeValue(sink, key, value, `traits.${key}`, key, ctx)
-    else if (std[field] === undefined) std[field] = [key, value]
-    else
-      warn(
-        ctx.warnings,
-        'superseded',
-        `traits.${key}`,
-        `"traits.${std[field][0]}" is used for ${field}; ignored`,
-      )
+    else if (firstSpelling(spellings, field, `traits.${key}`, ctx.warnings))
+      std[field] = [key, value]
   }
 
   const context = event.context
@@ -86,23 +84,15 @@ export function normalizeIdentify(
   }
   const text = (field: string): string | undefined => {
     const entry = std[field]
-    if (entry === undefined) return undefined
-    const [key, value] = entry
-    if (typeof value === 'string') return value
-    if (typeof value === 'number' && Number.isFinite(value) && field === 'phone') {
-      warn(ctx.warnings, 'converted', `traits.${key}`, `Number ${value} sent as text`)
-      return String(value)
-    }
-    warn(
-      ctx.warnings,
-      'dropped_value',
-      `traits.${key}`,
-      `"${key}" must be text, got ${describe(value)}; dropped`,
-    )
-    return undefined
+    return entry && textField(entry[1], entry[0], `traits.${entry[0]}`, ctx)
   }
 
-  text('email') // identity already took it; this only warns when it is not text
+  // The email is an identifier (user.ts reads it, as text only): here it is only warned.
+  const email = std.email
+  if (email !== undefined && typeof email[1] !== 'string') {
+    const message = `"${email[0]}" must be text, got ${describe(email[1])}; dropped`
+    warn(ctx.warnings, 'dropped_value', `traits.${email[0]}`, message)
+  }
   const name = fullName(text('name'), text('firstName'), text('lastName'), std, ctx)
   if (name !== undefined) out.name = name
   const phone = text('phone')
@@ -156,16 +146,23 @@ function fullName(
   return fitString(parts.join(' '), `traits.${std.firstName?.[0] ?? std.lastName?.[0]}`, ctx)
 }
 
+/**
+ * `traits.company`, then `traits.companies`. A company id given twice is one company:
+ * the first wins and a later one is warned `superseded` (sending both would let the
+ * targets' upserts race, and the Messenger would receive the id twice).
+ */
 function companies(
   std: Record<string, [string, unknown]>,
   ctx: NormalizeContext,
 ): NormalizedCompany[] {
   const list: NormalizedCompany[] = []
-  const one = std.company
-  if (one !== undefined) {
-    const c = normalizeCompany(one[1], 'traits.company', ctx)
-    if (c !== undefined) list.push(c)
+  const byId: Record<string, string> = Object.create(null)
+  const add = (c: NormalizedCompany | undefined) => {
+    if (c !== undefined && firstSpelling(byId, `company id "${c.companyId}"`, c.path, ctx.warnings))
+      list.push(c)
   }
+  const one = std.company
+  if (one !== undefined) add(normalizeCompany(one[1], 'traits.company', ctx))
   const many = std.companies
   if (many !== undefined) {
     if (!Array.isArray(many[1])) {
@@ -177,8 +174,7 @@ function companies(
       )
     } else {
       many[1].forEach((item: unknown, i: number) => {
-        const c = normalizeCompany(item, `traits.companies.${i}`, ctx)
-        if (c !== undefined) list.push(c)
+        add(normalizeCompany(item, `traits.companies.${i}`, ctx))
       })
     }
   }

@@ -1,6 +1,9 @@
-import { isRecord } from '../is-record.js'
-import { describe, joinPath, warn } from '../warnings.js'
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
+import { keyIgnoringCase } from '../_lib/key-lookup.js'
+import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
+import { firstSpelling } from './first-spelling.js'
 import type { IntercomOptions } from './model.js'
 
 /** `obj.Intercom`, with the key matched case-insensitively (iOS sends `intercom`). */
@@ -8,11 +11,8 @@ export function intercomEntry(
   obj: Record<string, unknown> | undefined,
 ): { key: string; value: unknown } | undefined {
   if (obj === undefined) return undefined
-  if (obj.Intercom !== undefined) return { key: 'Intercom', value: obj.Intercom }
-  for (const key in obj) {
-    if (key.length === 8 && key.toLowerCase() === 'intercom') return { key, value: obj[key] }
-  }
-  return undefined
+  const key = keyIgnoringCase(obj, 'Intercom')
+  return key === undefined ? undefined : { key, value: obj[key] }
 }
 
 /**
@@ -133,16 +133,7 @@ function read(
       )
       continue
     }
-    if (options[name] !== undefined) {
-      warn(
-        ctx.warnings,
-        'superseded',
-        p,
-        `"${name}" is already set by another spelling or by integrations.Intercom; ignored`,
-      )
-      continue
-    }
+    if (!firstSpelling(optionPaths, name, p, ctx.warnings)) continue
     ;(options as Record<string, unknown>)[name] = value
-    optionPaths[name] = p
   }
 }

@@ -99,9 +99,15 @@ export interface NormalizedIdentify extends Common {
 export interface NormalizedTrack extends Common {
   type: 'track'
   eventName: string
-  /** Unix seconds: the event's timestamp, else `options.now`. */
+  /** Unix seconds: the event's timestamp, else `options.now`; absent with neither. */
   createdAt?: number
   metadata: Metadata
+}
+
+/** A track with a time: what REST sends, since Intercom requires an event's `created_at`. */
+export interface TimedTrack extends NormalizedTrack {
+  /** Unix seconds: the event's timestamp, else `options.now`. */
+  createdAt: number
 }
 
 /** Normalized `group`. */
@@ -116,11 +122,24 @@ export interface NormalizedGroup extends Common {
   active: boolean
 }
 
-/** Normalized `page`, `screen`, `alias` or `reset`: only identity and options matter. */
-export interface NormalizedOther extends Common {
-  type: 'page' | 'screen' | 'alias' | 'reset'
-  /** Page or screen name. */
+/**
+ * Normalized `page` or `screen`: a view. No target sends its name, category or
+ * properties (the Messenger's `page` only boots or updates it); they are carried so
+ * an encoder can say what it leaves out without reading the raw event.
+ */
+export interface NormalizedPage extends Common {
+  type: 'page' | 'screen'
+  /** The page or screen name, when it is text. */
   name?: string
+  /** The page category, when it is text. */
+  category?: string
+  /** The properties as given, when at least one is set; never sent, so never converted. */
+  properties?: Readonly<Record<string, unknown>>
+}
+
+/** Normalized `alias` or `reset`: calls about the session, where only identity and options matter. */
+export interface NormalizedSessionCall extends Common {
+  type: 'alias' | 'reset'
 }
 
 /** What {@link normalize} produces. */
@@ -128,4 +147,5 @@ export type NormalizedEvent =
   | NormalizedIdentify
   | NormalizedTrack
   | NormalizedGroup
-  | NormalizedOther
+  | NormalizedPage
+  | NormalizedSessionCall

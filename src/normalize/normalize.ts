@@ -1,18 +1,19 @@
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
 import { parseEvent } from '../event/parse.js'
-import type { SegmentEvent } from '../event/types.js'
-import { isRecord } from '../is-record.js'
+import type { PageEvent, ScreenEvent, SegmentEvent } from '../event/types.js'
 import { resolveSettings } from '../settings/resolve.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
-import { describe, inputError, warn } from '../warnings.js'
+import { inputError, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
 import { normalizeGroup } from './group.js'
 import { normalizeIdentify } from './identify.js'
-import { resolveUser } from './identity.js'
 import { isDisabled, readIntercomOptions } from './integrations.js'
-import type { NormalizedEvent } from './model.js'
+import type { NormalizedEvent, NormalizedPage } from './model.js'
 import { normalizeTrack } from './track.js'
+import { resolveUser } from './user.js'
 
 /** A Segment event turned into the target-independent model. */
 export interface Normalized {
@@ -21,6 +22,11 @@ export interface Normalized {
   settings: ResolvedSettings
   /** Unix seconds: `options.now`, else the event timestamp. */
   now: number | undefined
+  /**
+   * `options.now` alone, in epoch milliseconds (for retry times); `undefined` without
+   * `options.now` (the event timestamp is not "now" for a retry).
+   */
+  nowMs: number | undefined
   warnings: Warning[]
 }
 
@@ -57,6 +63,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
   const event = parsed.event
 
   let now: number | undefined
+  let nowMs: number | undefined
   if (options?.now !== undefined) {
     now = nowSeconds(options.now)
     if (now === undefined) {
@@ -67,6 +74,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
         warnings,
       }
     }
+    nowMs = typeof options.now === 'number' ? options.now : options.now.getTime()
   }
 
   const integrations = isRecord(event.integrations) ? event.integrations : undefined
@@ -94,6 +102,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
     event: model(event, base, ctx),
     settings: resolved.settings,
     now: ctx.now,
+    nowMs,
     warnings,
   }
 }
@@ -110,12 +119,27 @@ function model(event: SegmentEvent, base: Base, ctx: NormalizeContext): Normaliz
       return normalizeGroup(event, base, ctx)
     case 'page':
     case 'screen':
-      return typeof event.name === 'string'
-        ? { type: event.type, ...base, name: event.name }
-        : { type: event.type, ...base }
+      return normalizeView(event, base)
     default:
       return { type: event.type, ...base }
   }
+}
+
+/** A page or screen: its name, category and properties as given (no target sends them). */
+function normalizeView(event: PageEvent | ScreenEvent, base: Base): NormalizedPage {
+  const view: NormalizedPage = { type: event.type, ...base }
+  if (typeof event.name === 'string') view.name = event.name
+  if (event.type === 'page' && typeof event.category === 'string') view.category = event.category
+  const properties = event.properties
+  if (isRecord(properties)) {
+    for (const key in properties) {
+      if (properties[key] !== undefined) {
+        view.properties = properties
+        break
+      }
+    }
+  }
+  return view
 }
 
 /** `options.now` in unix seconds: a Date, or a number of epoch milliseconds. */

@@ -1,4 +1,5 @@
-import { describe, warn } from '../warnings.js'
+import { describe } from '../_lib/describe.js'
+import { warn } from '../warnings.js'
 import { toCents } from './cents.js'
 import type { NormalizeContext } from './context.js'
 import type { Price } from './model.js'

@@ -1,11 +1,12 @@
+import { isRecord } from '../_lib/is-record.js'
 import type { TrackEvent } from '../event/types.js'
-import { isRecord } from '../is-record.js'
+import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import type { Metadata, MetadataValue, NormalizedTrack, RichLink } from './model.js'
+import type { Metadata, MetadataValue, NormalizedTrack, RichLink, TimedTrack } from './model.js'
 import { readPrice } from './price.js'
 import { codePointLength } from './truncate.js'
-import { fitString, MAX_STRING_LENGTH, put, type ValueSink, writeValue } from './values.js'
+import { fitString, put, type ValueSink, writeValue } from './values.js'
 
 /**
  * Normalizes a track: the event name, its time, and metadata (price first, then the
@@ -97,4 +98,9 @@ function richLink(value: unknown, path: string, ctx: NormalizeContext): RichLink
     'A rich link property needs exactly "url" and "value" text; dropped',
   )
   return undefined
+}
+
+/** Whether a track has its time (REST requires one: Intercom's `created_at`). */
+export function isTimed(m: NormalizedTrack): m is TimedTrack {
+  return m.createdAt !== undefined
 }

@@ -1,14 +1,13 @@
-import { setOwn } from '../set-own.js'
+import { describe } from '../_lib/describe.js'
+import { setOwn } from '../_lib/set-own.js'
+import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import type { NestedValuesMode } from '../settings/types.js'
-import { describe, joinPath, warn } from '../warnings.js'
+import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
 import { safeKey } from './keys.js'
 import type { AttributeValue, MetadataValue } from './model.js'
 import { codePointLength, truncateCodePoints } from './truncate.js'
-
-/** Intercom's limit for attribute and metadata string values, in characters. */
-export const MAX_STRING_LENGTH = 255
 
 /**
  * Where flattened values go: contact attributes (string, number, boolean, null —
@@ -109,7 +108,8 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
       } else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
       return
     case 'boolean':
-      if (sink.kind === 'attribute') put(sink, key, value as V, path, ctx)
+      // Contact and company attributes take booleans; only event metadata has none.
+      if (sink.kind !== 'metadata') put(sink, key, value as V, path, ctx)
       else {
         warn(
           ctx.warnings,

@@ -1,5 +1,5 @@
+import { isRecord } from '../_lib/is-record.js'
 import { laneKey } from '../delivery/lane-key.js'
-import { isRecord } from '../is-record.js'
 
 /**
  * Reorders a batch so each user's first `identify` comes before their other calls,

@@ -1,4 +1,4 @@
-import { MAX_ACTIVE_EVENT_NAMES } from '../rest/event-names.js'
+import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
 
 /** The workspace's active event names, as a host tracks them across deliveries. */
 export interface EventNameBudget {

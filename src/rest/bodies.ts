@@ -1,4 +1,5 @@
-import { hasKeys } from '../is-record.js'
+import { hasKeys } from '../_lib/is-record.js'
+import { writeCompanyFields } from '../company-fields.js'
 import type { NormalizedCompany, NormalizedTrack } from '../normalize/model.js'
 
 /** Request bodies that are the same in 1.4 and 2.x: `POST /companies` and `POST /events`. */
@@ -8,14 +9,8 @@ import type { NormalizedCompany, NormalizedTrack } from '../normalize/model.js'
  * `withRemove`) an entry of a user's `companies[]`.
  */
 export function companyBody(c: NormalizedCompany, withRemove: boolean): Record<string, unknown> {
-  const body: Record<string, unknown> = { company_id: c.companyId }
-  if (c.name !== undefined) body.name = c.name
-  if (c.createdAt !== undefined) body.remote_created_at = c.createdAt
-  if (c.plan !== undefined) body.plan = c.plan
-  if (c.monthlySpend !== undefined) body.monthly_spend = c.monthlySpend
-  if (c.size !== undefined) body.size = c.size
-  if (c.website !== undefined) body.website = c.website
-  if (c.industry !== undefined) body.industry = c.industry
+  const body: Record<string, unknown> = {}
+  writeCompanyFields(body, c, 'remote_created_at')
   if (hasKeys(c.customAttributes)) body.custom_attributes = c.customAttributes
   if (withRemove && c.remove) body.remove = true
   return body

@@ -1,12 +1,10 @@
-import { isRecord } from '../is-record.js'
+import { isRecord } from '../_lib/is-record.js'
+import { EVENT_NAME_LIMIT_TEXT } from '../intercom/limits.js'
 import { header } from './headers.js'
 import type { IntercomRequest, IntercomResponse, Outcome } from './types.js'
 
 /** An outcome that ends an exchange early (anything but `delivered`). */
 export type Stop = Exclude<Outcome, { status: 'delivered' } | { status: 'not_sent' }>
-
-/** Intercom's error text when a workspace is at its event-name limit. */
-export const EVENT_NAME_LIMIT_TEXT = 'Cannot have more than 120 active event names'
 
 /** `errors[]` of Intercom's error body (`{ type: 'error.list', errors: [...] }`), if any. */
 export function errorList(body: unknown): { code?: string; message?: string }[] {
@@ -35,7 +33,7 @@ export function isResponse(response: unknown): response is IntercomResponse {
  * success the exchange can read on. Rules, from Intercom's documented answers:
  * 429 → retry at `X-RateLimit-Reset`; 5xx/408 → retry; 404 on `POST /events` →
  * retry `contact_not_found` (the identify/track race); 401/403 → failed; the
- * 120-event-name error → failed `event_name_limit`; other 4xx → failed `rejected`
+ * event-name-limit error → failed `event_name_limit`; other 4xx → failed `rejected`
  * with Intercom's `errors[]`.
  *
  * @param nowMs `options.now` in epoch ms, to compute `retryAfterMs`; when absent

@@ -1,12 +1,6 @@
-import type { Region, ResolvedSettings } from '../settings/types.js'
+import { REST_BASE_URL } from '../intercom/rest-hosts.js'
+import type { ResolvedSettings } from '../settings/types.js'
 import type { HttpMethod, IntercomRequest } from './types.js'
-
-/** Intercom's REST API base URL per data-hosting region. */
-export const REST_BASE_URL: Readonly<Record<Region, string>> = Object.freeze({
-  us: 'https://api.intercom.io',
-  eu: 'https://api.eu.intercom.io',
-  au: 'https://api.au.intercom.io',
-})
 
 /** Frozen headers, one pair per API version: shared by every request of that version. */
 const HEADERS = new Map<string, { bare: Record<string, string>; json: Record<string, string> }>()

@@ -1,8 +1,7 @@
-/** Intercom's limit of active (non-archived) event names per workspace. */
-export const MAX_ACTIVE_EVENT_NAMES = 120
+import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
 
 /**
- * Whether sending `name` would exceed the 120 active event names, given the names
+ * Whether sending `name` would exceed Intercom's limit of active event names, given the names
  * the workspace already has. Names compare case-insensitively. Without `known`
  * nothing is assumed.
  */

@@ -1,15 +1,17 @@
-import type { InputErrorCode } from '../codes.js'
+import { invalid, unsupportedType } from '../envelopes.js'
+import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
+import { REST_OPTIONS } from '../intercom-options.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
+import { hasUser } from '../normalize/user.js'
 import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
-import { NO_ALIAS, NO_SCREEN, warnUnsentOptions } from '../unsent.js'
-import { inputError, warn } from '../warnings.js'
+import { SENT_NOWHERE, warnUnsentOptions } from '../unsent.js'
+import { warn } from '../warnings.js'
 import { exceedsEventNameLimit } from './event-names.js'
 
 const UNSUPPORTED: Record<string, string> = {
   page: 'Intercom REST has no page call; the Messenger target sends it (toMessenger)',
-  screen: NO_SCREEN,
-  alias: NO_ALIAS,
+  ...SENT_NOWHERE,
   reset: 'reset is a device-mode call; the Messenger and mobile targets send it',
 }
 
@@ -26,9 +28,8 @@ export function restPreconditions(
 ): Skipped | Invalid | undefined {
   const m: NormalizedEvent = n.event
   const why = UNSUPPORTED[m.type]
-  if (why !== undefined)
-    return { status: 'skipped', reason: 'unsupported_type', message: why, warnings }
-  const noUser = m.user.userId === undefined && m.user.email === undefined
+  if (why !== undefined) return unsupportedType(why, warnings)
+  const noUser = !hasUser(m.user)
   if (m.type === 'identify' && noUser) {
     return invalid(
       'missing_identity',
@@ -58,16 +59,15 @@ export function restPreconditions(
       return {
         status: 'skipped',
         reason: 'event_name_limit',
-        message: `The workspace already has 120 active event names and "${m.eventName}" is not one of them`,
+        message: `The workspace already has ${MAX_ACTIVE_EVENT_NAMES} active event names and "${m.eventName}" is not one of them`,
         warnings,
       }
     }
   }
-  const verification = 'over REST: identity verification applies to the Messenger and mobile SDKs'
-  warnUnsentOptions(m, ['userHash', 'userJwt'], verification, warnings)
-  warnUnsentOptions(m, ['hideDefaultLauncher'], 'over REST: it is a Messenger setting', warnings)
-  const language = 'over REST: the REST API cannot set language_override'
-  warnUnsentOptions(m, ['languageOverride'], language, warnings)
+  // Every other type returned above as unsupported.
+  if (m.type === 'identify' || m.type === 'track' || m.type === 'group') {
+    warnUnsentOptions(m, REST_OPTIONS[m.type], warnings)
+  }
   // REST sets last-seen only from a time it is given; the device SDKs record their own.
   if (
     (m.type === 'identify' || (m.type === 'group' && !noUser)) &&
@@ -76,10 +76,6 @@ export function restPreconditions(
   ) {
     const message = 'No timestamp and no options.now: last-seen is not updated'
     warn(warnings, 'no_last_seen', 'timestamp', message)
-  }
-  if (m.type !== 'identify') {
-    const reason = `over REST only an identify updates the user, not a ${m.type}`
-    warnUnsentOptions(m, ['unsubscribedFromEmails'], reason, warnings)
   }
   if (m.type === 'group' && noUser) {
     warn(
@@ -90,13 +86,4 @@ export function restPreconditions(
     )
   }
   return undefined
-}
-
-function invalid(
-  code: InputErrorCode,
-  path: string,
-  message: string,
-  warnings: Warning[],
-): Invalid {
-  return { status: 'invalid', errors: [inputError(code, path, message)], warnings }
 }

@@ -1,5 +1,6 @@
 import type { Warning } from '../types.js'
 import { classify } from './classify.js'
+import { delivered } from './outcome.js'
 import type { Exchange, IntercomRequest } from './types.js'
 
 /** A one-request conversation (every 1.4 call; `POST /events` in 2.x): send, classify. */
@@ -9,11 +10,5 @@ export function* singleExchange(
   nowMs: number | undefined,
 ): Exchange {
   const response = yield request
-  return (
-    classify(request, response, nowMs) ?? {
-      status: 'delivered',
-      requests: 1,
-      warnings: warnings.slice(),
-    }
-  )
+  return classify(request, response, nowMs) ?? delivered(1, warnings.slice())
 }

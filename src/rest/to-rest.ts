@@ -1,3 +1,4 @@
+import { unsupportedType } from '../envelopes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
 import type { ResolvedSettings } from '../settings/types.js'
@@ -43,7 +44,7 @@ export function toRest(event: unknown, options?: MapOptions): RestMapping {
   const warnings = n.warnings
   const stop = restPreconditions(n, options, warnings)
   if (stop !== undefined) return stop
-  const nowMs = epochMs(options?.now)
+  const nowMs = n.nowMs
   const m = n.event
   const settings = n.settings
 
@@ -92,16 +93,5 @@ function v2Mapping(
 }
 
 function unsupported(m: NormalizedEvent, warnings: Warning[]): Skipped {
-  return {
-    status: 'skipped',
-    reason: 'unsupported_type',
-    message: `REST does not send ${m.type}`,
-    warnings,
-  }
-}
-
-/** `options.now` in epoch ms (normalize has already rejected an invalid one). */
-function epochMs(now: Date | number | undefined): number | undefined {
-  if (now === undefined) return undefined
-  return typeof now === 'number' ? now : now.getTime()
+  return unsupportedType(`REST does not send ${m.type}`, warnings)
 }

@@ -1,29 +1,20 @@
-import { isRecord } from '../is-record.js'
+import { describe } from '../_lib/describe.js'
+import { isRecord } from '../_lib/is-record.js'
 import type { InputError, Warning } from '../types.js'
-import { describe, inputError, warn } from '../warnings.js'
-import type {
-  LongValuesMode,
-  NestedValuesMode,
-  Region,
-  ResolvedSettings,
-  Settings,
-} from './types.js'
+import { inputError, warn } from '../warnings.js'
+import { SETTINGS_TABLE, type SettingSpec } from './table.js'
+import type { ResolvedSettings, Settings } from './types.js'
 
-/** The value of each {@link Settings} key when it is not given (`undefined`: no default). */
-export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze({
-  appId: undefined,
-  mobileApiKey: undefined,
-  customInboxButtonSelector: '#IntercomDefaultWidget',
-  collectContext: false,
-  richLinkProperties: Object.freeze([]) as readonly string[],
-  apiVersion: '2.16',
-  region: 'us',
-  maxEventProperties: 5,
-  nestedValues: 'flatten',
-  nestedValuesByKey: Object.freeze({}),
-  longValues: 'truncate',
-  createMissingAttributes: false,
-})
+export { isSupportedApiVersion } from './table.js'
+
+/** The defaults of {@link Settings}, from the settings table. */
+export const DEFAULT_SETTINGS: ResolvedSettings = defaults()
+
+function defaults(): ResolvedSettings {
+  const out: Record<string, unknown> = {}
+  for (const key in SETTINGS_TABLE) out[key] = SETTINGS_TABLE[key as keyof Settings].default
+  return Object.freeze(out as unknown as ResolvedSettings)
+}
 
 /**
  * The result of {@link resolveSettings}, discriminated on `ok`: {@link SettingsOk} or
@@ -44,21 +35,6 @@ export interface SettingsInvalid {
   ok: false
   errors: InputError[]
   warnings: Warning[]
-}
-
-const NESTED_MODES: readonly string[] = ['flatten', 'stringify', 'drop']
-const LONG_MODES: readonly string[] = ['truncate', 'drop']
-const REGIONS: readonly string[] = ['us', 'eu', 'au']
-
-/** `'1.4'` (legacy Users API) or a 2.x version such as `'2.16'`. */
-export function isSupportedApiVersion(v: string): boolean {
-  if (v === '1.4') return true
-  if (v.length < 3 || v.charCodeAt(0) !== 50 /* 2 */ || v.charCodeAt(1) !== 46 /* . */) return false
-  for (let i = 2; i < v.length; i++) {
-    const c = v.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  return true
 }
 
 /**
@@ -84,92 +60,26 @@ export function resolveSettings(input: unknown): SettingsResult {
     }
   }
   const errors: InputError[] = []
-  const s = defaults()
-  const bad = (key: string, expected: string, value: unknown) =>
+  const s: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  const invalid = (key: string, expected: string, value: unknown) =>
     invalidSetting(errors, key, expected, value)
 
   for (const key in input) {
     const value = input[key]
     if (value === undefined) continue
-    switch (key as keyof Settings) {
-      case 'appId':
-      case 'mobileApiKey':
-        if (typeof value === 'string' && value !== '') s[key as 'appId'] = value
-        else bad(key, 'a non-empty string', value)
-        break
-      case 'customInboxButtonSelector':
-        if (typeof value === 'string' && value.trim() !== '') s.customInboxButtonSelector = value
-        else bad(key, 'a non-empty CSS selector', value)
-        break
-      case 'collectContext':
-      case 'createMissingAttributes':
-        if (typeof value === 'boolean') s[key as 'collectContext'] = value
-        else bad(key, 'a boolean', value)
-        break
-      case 'richLinkProperties':
-        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-          s.richLinkProperties = value as string[]
-        } else bad(key, 'an array of property names', value)
-        break
-      case 'apiVersion':
-        if (typeof value === 'string' && isSupportedApiVersion(value)) s.apiVersion = value
-        else bad(key, "'1.4' or a 2.x version such as '2.16'", value)
-        break
-      case 'region':
-        if (typeof value === 'string' && REGIONS.includes(value)) s.region = value as Region
-        else bad(key, "one of 'us', 'eu', 'au'", value)
-        break
-      case 'maxEventProperties':
-        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
-          s.maxEventProperties = value
-        } else bad(key, 'a non-negative integer', value)
-        break
-      case 'nestedValues':
-        if (typeof value === 'string' && NESTED_MODES.includes(value)) {
-          s.nestedValues = value as NestedValuesMode
-        } else bad(key, "one of 'flatten', 'stringify', 'drop'", value)
-        break
-      case 'nestedValuesByKey':
-        if (!isRecord(value)) bad(key, 'an object of { key: mode }', value)
-        else {
-          for (const k in value) {
-            const mode = value[k]
-            if (typeof mode !== 'string' || !NESTED_MODES.includes(mode)) {
-              bad(`nestedValuesByKey.${k}`, "one of 'flatten', 'stringify', 'drop'", mode)
-            }
-          }
-          s.nestedValuesByKey = value as Record<string, NestedValuesMode>
-        }
-        break
-      case 'longValues':
-        if (typeof value === 'string' && LONG_MODES.includes(value)) {
-          s.longValues = value as LongValuesMode
-        } else bad(key, "one of 'truncate', 'drop'", value)
-        break
-      default:
-        warn(warnings, 'unknown_setting', `settings.${key}`, `Unknown setting "${key}" is ignored`)
+    const spec: SettingSpec<unknown> | undefined = Object.hasOwn(SETTINGS_TABLE, key)
+      ? SETTINGS_TABLE[key as keyof Settings]
+      : undefined
+    if (spec === undefined) {
+      warn(warnings, 'unknown_setting', `settings.${key}`, `Unknown setting "${key}" is ignored`)
+      continue
     }
+    const read = spec.read(value, key, invalid)
+    if (read !== undefined) s[key] = read
   }
-  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, settings: s, warnings }
-}
-
-/** A fresh, mutable copy of the defaults, as a literal (one hidden class; no spread). */
-function defaults(): ResolvedSettings {
-  const d = DEFAULT_SETTINGS
-  return {
-    appId: d.appId,
-    mobileApiKey: d.mobileApiKey,
-    customInboxButtonSelector: d.customInboxButtonSelector,
-    collectContext: d.collectContext,
-    richLinkProperties: d.richLinkProperties,
-    apiVersion: d.apiVersion,
-    region: d.region,
-    maxEventProperties: d.maxEventProperties,
-    nestedValues: d.nestedValues,
-    nestedValuesByKey: d.nestedValuesByKey,
-    longValues: d.longValues,
-    createMissingAttributes: d.createMissingAttributes,
-  }
+  return errors.length > 0
+    ? { ok: false, errors, warnings }
+    : { ok: true, settings: s as unknown as ResolvedSettings, warnings }
 }
 
 function invalidSetting(errors: InputError[], key: string, expected: string, value: unknown) {

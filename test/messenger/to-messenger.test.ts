@@ -641,3 +641,32 @@ describe('toMessenger: reset, screen, alias', () => {
     expect(r).toMatchObject({ status: 'skipped', reason: 'disabled' })
   })
 })
+
+describe('toMessenger: regressions', () => {
+  // The counterexample fast-check found for "loses no value of the model without a
+  // warning" (test/messenger/properties.test.ts): one company id in traits.company and
+  // traits.companies produced two Messenger companies with the same company_id, the
+  // second one's custom attribute out of reach of the first.
+  it('sends one company for a company id given twice, and warns about the other', () => {
+    const r = mapped({
+      type: 'identify',
+      userId: 'u1',
+      traits: { company: { id: 25 }, companies: [{ '!': '', id: 25 }] },
+    })
+    expect(r.calls).toEqual([
+      { method: 'boot', args: [{ app_id: APP, user_id: 'u1', company: { company_id: '25' } }] },
+    ])
+    expect(codesAt(r, 'traits.companies.0')).toEqual(['superseded'])
+  })
+
+  it('sends a company boolean custom attribute as a boolean', () => {
+    const r = mapped({ type: 'group', userId: 'u1', groupId: 'g1', traits: { enterprise: true } })
+    expect(r.calls).toEqual([
+      { method: 'boot', args: [{ app_id: APP, user_id: 'u1' }] },
+      {
+        method: 'update',
+        args: [{ app_id: APP, user_id: 'u1', company: { company_id: 'g1', enterprise: true } }],
+      },
+    ])
+  })
+})

@@ -199,6 +199,19 @@ describe('company given as an object', () => {
     })
   })
 
+  // Defect (issue 8): every sink that was not a contact attribute was treated as event
+  // metadata, so a company's boolean custom attribute was sent as the text "true".
+  it('keeps a boolean custom attribute a boolean (only event metadata turns booleans into text)', () => {
+    expect(company({ id: 'c1', enterprise: true, churned: false })).toEqual({
+      company: {
+        companyId: 'c1',
+        ...empty,
+        customAttributes: { enterprise: true, churned: false },
+      },
+      warnings: [],
+    })
+  })
+
   it('applies the custom-attribute rules to the other keys', () => {
     const r = company({
       id: 'c1',

@@ -141,6 +141,28 @@ describe('identify: phone and avatar', () => {
     ])
   })
 
+  // One text rule for identify and company fields (issue 8): a number in a text field is
+  // sent as its text, warned; before, identify did this for phone only and dropped the rest.
+  it('sends a numeric name as text, warned, like a numeric phone or company field', () => {
+    const r = identify({ firstName: 42, lastName: 'Smith' })
+    expect(r.event.name).toBe('42 Smith')
+    expect(r.warnings).toEqual([
+      { code: 'converted', path: 'traits.firstName', message: 'Number 42 sent as text' },
+    ])
+  })
+
+  it('drops a numeric email (an identifier is never converted), warned', () => {
+    const r = identify({ email: 5 })
+    expect(r.event.user).toEqual({ userId: 'u1' })
+    expect(r.warnings).toEqual([
+      {
+        code: 'dropped_value',
+        path: 'traits.email',
+        message: '"email" must be text, got number; dropped',
+      },
+    ])
+  })
+
   it('drops a non-text avatar, warned', () => {
     const r = identify({ avatar: { image_url: 'https://example.com/a.png' } })
     expect(r.event).not.toHaveProperty('avatar')
@@ -365,6 +387,22 @@ describe('identify: companies', () => {
     expect(r.warnings).toEqual([
       { code: 'converted', path: 'traits.company.id', message: 'Number 12345 sent as text' },
     ])
+  })
+
+  // Defect (issue 8, a property-test counterexample): the same company id in
+  // traits.company and traits.companies gave two companies; the targets sent the id twice.
+  it('keeps the first company of an id given twice and warns about the later one', () => {
+    const r = identify({ company: { id: 25 }, companies: [{ '!': '', id: 25 }] })
+    expect(r.event.companies).toEqual([
+      { companyId: '25', customAttributes: {}, remove: false, path: 'traits.company' },
+    ])
+    expect(codes(r.warnings)).toEqual([
+      ['converted', 'traits.company.id'],
+      ['renamed_key', 'traits.companies.0.!'],
+      ['converted', 'traits.companies.0.id'],
+      ['superseded', 'traits.companies.0'],
+    ])
+    expect(r.warnings[3]?.message).toBe('"traits.company" is used for company id "25"; ignored')
   })
 
   it('drops companies that are not an array, and unusable entries, with warnings', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { segmentEvent, settings as settingsArb } from '../../src/arbitraries/index.js'
 import { normalize, nowSeconds } from '../../src/normalize/normalize.js'
+import { isTimed } from '../../src/normalize/track.js'
 import { deepFreeze } from '../helpers/freeze.js'
 
 const T = '2020-01-01T00:00:00Z'
@@ -255,5 +256,47 @@ describe('normalize: purity', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('normalize: what the encoders need, in the model', () => {
+  it('carries options.now in epoch milliseconds, and nothing without it', () => {
+    const ev = { type: 'track', userId: 'u1', event: 'E', timestamp: '2020-01-01T00:00:00Z' }
+    const ms = normalize(ev, { now: 1700000000123 })
+    expect(ms.status === 'normalized' && [ms.now, ms.nowMs]).toEqual([1700000000, 1700000000123])
+    const date = normalize(ev, { now: new Date(1700000000123) })
+    expect(date.status === 'normalized' && date.nowMs).toBe(1700000000123)
+    const none = normalize(ev)
+    expect(none.status === 'normalized' && [none.now, none.nowMs]).toEqual([1577836800, undefined])
+  })
+
+  it("carries a page's name, category and properties, as given", () => {
+    const properties = { path: '/pricing', title: undefined }
+    const r = normalize({ type: 'page', name: 'Pricing', category: 'Docs', properties })
+    expect(r.status === 'normalized' && r.event).toEqual({
+      type: 'page',
+      user: {},
+      options: {},
+      optionPaths: {},
+      name: 'Pricing',
+      category: 'Docs',
+      properties,
+    })
+    const bare = normalize({ type: 'screen', properties: { a: undefined } })
+    expect(bare.status === 'normalized' && bare.event).toEqual({
+      type: 'screen',
+      user: {},
+      options: {},
+      optionPaths: {},
+    })
+  })
+
+  it('types a track with its time as a TimedTrack', () => {
+    const timed = normalize({ type: 'track', userId: 'u1', event: 'E', timestamp: 1577836800 })
+    const untimed = normalize({ type: 'track', userId: 'u1', event: 'E' })
+    if (timed.status !== 'normalized' || timed.event.type !== 'track') throw new Error('track')
+    if (untimed.status !== 'normalized' || untimed.event.type !== 'track') throw new Error('track')
+    expect(isTimed(timed.event) && timed.event.createdAt).toBe(1577836800)
+    expect(isTimed(untimed.event)).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_STRING_LENGTH } from '../../src/intercom/limits.js'
 import type { NormalizeContext } from '../../src/normalize/context.js'
 import type { AttributeValue, MetadataValue } from '../../src/normalize/model.js'
 import { normalize } from '../../src/normalize/normalize.js'
@@ -6,7 +7,6 @@ import {
   attributeSink,
   fitString,
   isDateKey,
-  MAX_STRING_LENGTH,
   put,
   type ValueSink,
   writeValue,

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  classify,
-  EVENT_NAME_LIMIT_TEXT,
-  errorList,
-  errorText,
-  isResponse,
-} from '../../src/rest/classify.js'
+import { EVENT_NAME_LIMIT_TEXT } from '../../src/intercom/limits.js'
+import { classify, errorList, errorText, isResponse } from '../../src/rest/classify.js'
 import type { IntercomRequest } from '../../src/rest/types.js'
 
 const headers = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_ACTIVE_EVENT_NAMES } from '../../src/intercom/limits.js'
 import { normalize } from '../../src/normalize/normalize.js'
-import { exceedsEventNameLimit, MAX_ACTIVE_EVENT_NAMES } from '../../src/rest/event-names.js'
+import { exceedsEventNameLimit } from '../../src/rest/event-names.js'
 import { restPreconditions } from '../../src/rest/preconditions.js'
 import { toRest } from '../../src/rest/to-rest.js'
 import type { MapOptions, Warning } from '../../src/types.js'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { segmentEvent } from '../../src/arbitraries/index.js'
-import { REST_BASE_URL } from '../../src/rest/endpoint.js'
+import { REST_BASE_URL } from '../../src/intercom/rest-hosts.js'
 import { type RestMapping, toRest } from '../../src/rest/to-rest.js'
 import type { IntercomRequest } from '../../src/rest/types.js'
 import type { Settings } from '../../src/settings/types.js'

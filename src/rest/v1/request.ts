@@ -1,4 +1,5 @@
 import type { NormalizedEvent } from '../../normalize/model.js'
+import { hasUser } from '../../normalize/user.js'
 import type { ResolvedSettings } from '../../settings/types.js'
 import type { Warning } from '../../types.js'
 import { companyBody, eventBody } from '../bodies.js'
@@ -23,7 +24,7 @@ export function v1Request(
       // preconditions guarantee createdAt
       return endpoint(settings, 'POST', '/events', eventBody(m, m.createdAt ?? 0))
     case 'group':
-      return m.user.userId !== undefined || m.user.email !== undefined
+      return hasUser(m.user)
         ? endpoint(settings, 'POST', '/users', groupUserBody(m))
         : endpoint(settings, 'POST', '/companies', companyBody(m.company, false))
     default:

@@ -1,4 +1,4 @@
-import { hasKeys } from '../../is-record.js'
+import { hasKeys } from '../../_lib/is-record.js'
 import type { NormalizedGroup, NormalizedIdentify, UserIdentity } from '../../normalize/model.js'
 import type { Warning } from '../../types.js'
 import { warn } from '../../warnings.js'

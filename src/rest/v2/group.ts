@@ -1,6 +1,8 @@
 import type { NormalizedGroup } from '../../normalize/model.js'
+import { hasUser } from '../../normalize/user.js'
 import { companyBody } from '../bodies.js'
 import { endpoint, segment } from '../endpoint.js'
+import { delivered } from '../outcome.js'
 import type { Exchange } from '../types.js'
 import { findContact } from './find-contact.js'
 import {
@@ -23,8 +25,8 @@ import {
 export function* groupExchange(c: Conversation, m: NormalizedGroup): Exchange {
   const companyId = yield* upsertCompany(c, companyBody(m.company, false))
   if (isStop(companyId)) return companyId
-  if (m.user.userId === undefined && m.user.email === undefined) {
-    return { status: 'delivered', requests: c.requests, warnings: c.warnings }
+  if (!hasUser(m.user)) {
+    return delivered(c.requests, c.warnings)
   }
   const contactId = yield* findContact(c, m.user)
   if (isStop(contactId)) return contactId
@@ -46,5 +48,5 @@ export function* groupExchange(c: Conversation, m: NormalizedGroup): Exchange {
     const done = yield* write(c, touch, 'contact')
     if (isStop(done)) return done
   }
-  return { status: 'delivered', requests: c.requests, warnings: c.warnings }
+  return delivered(c.requests, c.warnings)
 }

@@ -2,6 +2,7 @@ import type { NormalizedIdentify } from '../../normalize/model.js'
 import { companyBody } from '../bodies.js'
 import { errorList, errorText } from '../classify.js'
 import { endpoint, segment } from '../endpoint.js'
+import { delivered } from '../outcome.js'
 import type { Exchange, IntercomRequest } from '../types.js'
 import { findContact } from './find-contact.js'
 import {
@@ -40,7 +41,7 @@ export function* identifyExchange(
     const done = yield* attachCompany(c, contactId, id)
     if (isStop(done)) return done
   }
-  return { status: 'delivered', requests: c.requests, warnings: c.warnings }
+  return delivered(c.requests, c.warnings)
 }
 
 function* upsertContact(

@@ -1,4 +1,4 @@
-import { isRecord } from '../../is-record.js'
+import { isRecord } from '../../_lib/is-record.js'
 import type { ResolvedSettings } from '../../settings/types.js'
 import type { Warning } from '../../types.js'
 import { classify, isResponse, type Stop } from '../classify.js'

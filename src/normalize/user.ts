@@ -1,5 +1,5 @@
+import { isRecord } from '../_lib/is-record.js'
 import type { SegmentEvent } from '../event/types.js'
-import { isRecord } from '../is-record.js'
 import type { UserIdentity } from './model.js'
 
 function nonEmpty(v: unknown): string | undefined {
@@ -26,4 +26,12 @@ export function resolveUser(event: SegmentEvent): UserIdentity {
     ('properties' in event ? emailIn(event.properties) : undefined)
   if (email !== undefined) user.email = email
   return user
+}
+
+/**
+ * Whether the call names a user Intercom can address: a `userId` or an email (an
+ * `anonymousId` alone is a visitor, not a user). The one test every target uses.
+ */
+export function hasUser(user: UserIdentity): boolean {
+  return user.userId !== undefined || user.email !== undefined
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SegmentEvent } from '../../src/event/types.js'
-import { resolveUser } from '../../src/normalize/identity.js'
 import { normalize } from '../../src/normalize/normalize.js'
+import { resolveUser } from '../../src/normalize/user.js'
 
 const ev = (e: Record<string, unknown>) => e as unknown as SegmentEvent
 

@@ -1,0 +1,68 @@
+/**
+ * Facts of Intercom's web Messenger (`window.Intercom`): its regional hosts, its
+ * default launcher, and the settings keys it reads as its own. Only the Messenger
+ * target (and the settings defaults) import this.
+ * @module
+ */
+import type { Region } from '../settings/types.js'
+
+/**
+ * The Messenger's `api_base` per region (Intercom's Messenger installation docs). The
+ * US host is the Messenger's own default, so it is `undefined`: not sent.
+ */
+export const MESSENGER_API_BASE: Readonly<Record<Region, string | undefined>> = {
+  us: undefined,
+  eu: 'https://api-iam.eu.intercom.io',
+  au: 'https://api-iam.au.intercom.io',
+}
+
+/** The launcher selector the Messenger uses when none is configured (Segment's default). */
+export const DEFAULT_LAUNCHER_SELECTOR = '#IntercomDefaultWidget'
+
+/**
+ * Top-level keys the Messenger reads as its own settings or user data (Intercom's
+ * Messenger settings reference): a custom attribute with one of these names would
+ * change the Messenger, not add an attribute. (`utm_*` and `page_title` are user
+ * attributes with the same meaning: not reserved.)
+ */
+export const MESSENGER_USER_KEYS: ReadonlySet<string> = new Set([
+  'app_id',
+  'api_base',
+  'custom_launcher_selector',
+  'hide_default_launcher',
+  'alignment',
+  'horizontal_padding',
+  'vertical_padding',
+  'action_color',
+  'background_color',
+  'session_duration',
+  'z_index',
+  'installation_type',
+  'user_id',
+  'email',
+  'name',
+  'phone',
+  'created_at',
+  'last_request_at',
+  'user_hash',
+  'intercom_user_jwt',
+  'unsubscribed_from_emails',
+  'language_override',
+  'avatar',
+  'company',
+  'companies',
+])
+
+/** The standard keys of a Messenger company object. */
+export const MESSENGER_COMPANY_KEYS: ReadonlySet<string> = new Set([
+  'company_id',
+  'name',
+  'created_at',
+  'remote_created_at',
+  'plan',
+  'monthly_spend',
+  'user_count',
+  'size',
+  'website',
+  'industry',
+])
