@@ -111,9 +111,11 @@ export function createProcessor({
         // A cache of what Intercom said: it expires when the user has been quiet a while.
         await redis.set(knownKey, JSON.stringify(known), 'PX', config.knownTtlMs)
       }
-      // A rate-limited attempt does not use up an attempt (nextAttempt's contract).
+      // A rate-limited attempt does not use up an attempt (nextAttempt's contract), and
+      // is retried whatever the count: when it is the first, the count is still 0, but
+      // nextAttempt takes counts from 1.
       if (!(outcome.status === 'retry' && outcome.code === 'rate_limited')) attempts += 1
-      const next = nextAttempt(outcome, attempts, policy)
+      const next = nextAttempt(outcome, Math.max(1, attempts), policy)
 
       if (!next.retry) {
         const ending = await end(outcome, next.reason, attempts)
