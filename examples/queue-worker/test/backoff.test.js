@@ -1,9 +1,11 @@
 /**
  * Intercom's own limit, below ours (as when other apps share the workspace): the
  * emulator allows 40 requests per 2-second window while RATE_LIMIT allows 1,000 per
- * 10 s. The first 429 of a window must pause every worker until X-RateLimit-Reset:
- * past it, only the requests already on their way may still arrive in that window
- * (at most the jobs running at once), and every event is still delivered.
+ * 10 s. Once a window's first 429 is answered, the whole fleet must back off until
+ * X-RateLimit-Reset: past a grace for requests already on their way, nothing more
+ * arrives in that window (it fails if 429s are retried without waiting for the reset),
+ * and every event is still delivered. The shared pause itself (workers that have not
+ * met a 429 wait too) is checked in units.test.js.
  */
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
@@ -51,10 +53,12 @@ it('a 429 pauses every worker until the reset', { timeout: 90_000 }, async () =>
     ),
   )
 
-  // In front of the emulator: records each answer's status and X-RateLimit-Reset.
-  /** @type {{ status: number, reset: string }[]} */
+  // In front of the emulator: records when each request arrived and was answered, its
+  // status, and the X-RateLimit-Reset that names its emulator window.
+  /** @type {{ arrived: number, answered: number, status: number, reset: string }[]} */
   const answers = []
   const proxy = http.createServer(async (req, res) => {
+    const arrived = Date.now()
     let body = ''
     for await (const chunk of req) body += chunk
     const answer = await fetch(`${emulatorUrl}${req.url}`, {
@@ -62,7 +66,12 @@ it('a 429 pauses every worker until the reset', { timeout: 90_000 }, async () =>
       headers: /** @type {Record<string, string>} */ (req.headers),
       body: body === '' ? undefined : body,
     })
-    answers.push({ status: answer.status, reset: answer.headers.get('x-ratelimit-reset') ?? '' })
+    answers.push({
+      arrived,
+      answered: Date.now(),
+      status: answer.status,
+      reset: answer.headers.get('x-ratelimit-reset') ?? '',
+    })
     res.writeHead(answer.status, Object.fromEntries(answer.headers))
     res.end(await answer.text())
   })
@@ -74,19 +83,19 @@ it('a 429 pauses every worker until the reset', { timeout: 90_000 }, async () =>
   })
   const { port } = /** @type {import('node:net').AddressInfo} */ (proxy.address())
 
-  const CONCURRENCY = 4
+  const CONCURRENCY = 8
   const env = {
     ...process.env,
     REDIS_URL: redisServer.url,
     INTERCOM_BASE_URL: `http://127.0.0.1:${port}`,
     INTERCOM_TOKEN: 't',
-    PARTITIONS: '8',
+    PARTITIONS: '16',
     CONCURRENCY: String(CONCURRENCY),
     RATE_LIMIT: '1000',
     KEY_PREFIX: 'backoff',
   }
   const events = []
-  for (let u = 0; u < 20; u++) {
+  for (let u = 0; u < 32; u++) {
     events.push({ type: 'identify', userId: `u${u}`, traits: { email: `u${u}@example.com` } })
     for (let k = 1; k <= 8; k++) {
       events.push({ type: 'track', userId: `u${u}`, event: 'Viewed', properties: { k } })
@@ -130,13 +139,22 @@ it('a 429 pauses every worker until the reset', { timeout: 90_000 }, async () =>
   const stats = await redis.hgetall('backoff:stats')
   assert.equal(stats.delivered, String(events.length), JSON.stringify(stats))
   assert.ok(Number(stats.rateLimited) >= 1, 'Intercom’s limit was reached')
-  // Per emulator window (named by its reset), 429s beyond the requests in flight when
-  // the first one came back would mean some worker did not pause.
+  // Once a window's first 429 has been answered, every worker pauses until the window's
+  // reset: past a grace for requests already on their way (and the pause's own write),
+  // nothing more may arrive in that window. Without the shared pause, the workers whose
+  // jobs have not met a 429 yet keep sending (measured: dozens a window).
+  const GRACE_MS = 500
   /** @type {Map<string, number>} */
-  const refused = new Map()
-  for (const a of answers)
-    if (a.status === 429) refused.set(a.reset, (refused.get(a.reset) ?? 0) + 1)
-  const worst = Math.max(...refused.values())
-  assert.ok(worst <= 2 * CONCURRENCY, `at most ${2 * CONCURRENCY} refused per window, got ${worst}`)
+  const firstRefusal = new Map()
+  for (const a of answers) {
+    if (a.status === 429)
+      firstRefusal.set(a.reset, Math.min(firstRefusal.get(a.reset) ?? a.answered, a.answered))
+  }
+  const late = answers.filter((a) => {
+    const refusedAt = firstRefusal.get(a.reset)
+    return refusedAt !== undefined && a.arrived > refusedAt + GRACE_MS
+  })
+  if (process.env.VERBOSE) console.error('windows refused', firstRefusal.size, 'late', late.length)
+  assert.equal(late.length, 0, `${late.length} requests arrived in a window after its 429`)
   assert.equal(Number(stats.rateLimited), answers.filter((a) => a.status === 429).length)
 })
