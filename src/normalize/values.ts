@@ -226,7 +226,9 @@ export function put<V>(
   path: string,
   ctx: NormalizeContext,
 ): boolean {
-  if (rawKey === '' || (rawKey.charCodeAt(0) <= 32 && rawKey.trim() === '')) {
+  // trim() also removes U+00A0 and the other Unicode spaces (all ≥ 0xA0): test those too.
+  const first = rawKey.charCodeAt(0)
+  if (rawKey === '' || ((first <= 32 || first >= 0xa0) && rawKey.trim() === '')) {
     warn(
       ctx.warnings,
       'invalid_key',
