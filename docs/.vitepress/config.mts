@@ -31,6 +31,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Performance', link: '/guide/performance' },
       { text: 'Running at scale', link: '/guide/scale' },
       { text: 'Architecture', link: '/guide/architecture' },
+      { text: 'Mutation testing', link: '/guide/mutation' },
     ],
   },
   {

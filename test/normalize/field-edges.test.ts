@@ -166,11 +166,10 @@ describe('identify traits', () => {
     expect(r.event).toMatchObject({ phone: '1', customAttributes: {} })
   })
 
-  it('only the phone takes a number (as text); other text fields drop numbers', () => {
+  it('a number in a text field is sent as its text, saying so (one text rule)', () => {
     const r = identify({ phone: 5551234, avatar: 7, email: 'e@x.io' })
-    expect(r.event).toMatchObject({ phone: '5551234' })
-    expect(r.event).not.toHaveProperty('avatar')
-    expect(codes(r.warnings)).toEqual(['converted traits.phone', 'dropped_value traits.avatar'])
+    expect(r.event).toMatchObject({ phone: '5551234', avatar: '7' })
+    expect(codes(r.warnings)).toEqual(['converted traits.phone', 'converted traits.avatar'])
     const nan = identify({ phone: Number.NaN })
     expect(nan.event).not.toHaveProperty('phone')
     expect(codes(nan.warnings)).toEqual(['dropped_value traits.phone'])
@@ -217,10 +216,10 @@ describe('date-named keys', () => {
     expect(attrs({ format: T, update: T, at: T })).toEqual({ format: T, update: T, at: T })
   })
 
-  it('convert date text of eight characters and more', () => {
+  it('convert ISO 8601 basic-format dates (calendar and ordinal)', () => {
     expect(attrs({ renewed_at: '20260302', due_at: '2026302' })).toEqual({
-      renewed_at: 20260302,
-      due_at: '2026302',
+      renewed_at: Date.UTC(2026, 2, 2) / 1000,
+      due_at: Date.UTC(2026, 0, 302) / 1000,
     })
   })
 

@@ -44,7 +44,7 @@ describe('prices', () => {
       '"abc" is not a number; no price sent',
     )
     expect(track({ revenue: true }).warnings[0]?.message).toBe(
-      'true is not a number; no price sent',
+      'A boolean is not a number; no price sent',
     )
   })
 

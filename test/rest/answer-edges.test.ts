@@ -101,6 +101,7 @@ describe('rate limits', () => {
         status: 'retry',
         code: 'rate_limited',
         message: expect.any(String),
+        learned: { version: 1 },
       })
     }
   })
@@ -132,6 +133,7 @@ describe('rate limits', () => {
       status: 'delivered',
       requests: 1,
       warnings: [],
+      learned: { version: 1 },
     })
     const failed = (await answer(track, [{ status: 401, body: {} }])).outcome
     expect(failed).not.toHaveProperty('retryAt')
@@ -140,7 +142,9 @@ describe('rate limits', () => {
 })
 
 describe('missing attributes', () => {
+  // With unknownAttributes 'fail' the outcome names the attribute ('drop' would resend).
   const identify = { type: 'identify', userId: 'u1', traits: { score: 1.5, tier: 'x' } }
+  const fail = { settings: { unknownAttributes: 'fail' as const } }
   const found = { status: 200, body: { type: 'list', data: [{ id: 'c1', external_id: 'u1' }] } }
   const missing = (status: number, name = 'score'): IntercomResponse => ({
     status,
@@ -148,7 +152,7 @@ describe('missing attributes', () => {
   })
 
   it.each([400, 404, 422])('are read from a %i', async (status) => {
-    const { outcome } = await answer(identify, [found, missing(status)])
+    const { outcome } = await answer(identify, [found, missing(status)], fail)
     expect(outcome).toMatchObject({
       status: 'failed',
       code: 'attribute_not_found',
@@ -170,7 +174,7 @@ describe('missing attributes', () => {
         { message: "Custom attribute 'tier' does not exist" },
       ],
     }
-    const { outcome } = await answer(identify, [found, { status: 400, body }])
+    const { outcome } = await answer(identify, [found, { status: 400, body }], fail)
     expect(outcome).toMatchObject({ code: 'attribute_not_found', errors: [{ attribute: 'tier' }] })
     const none = { type: 'error.list', errors: [{ message: "the field 'a' does not exist" }] }
     expect(codeOf((await answer(identify, [found, { status: 400, body: none }])).outcome)).toBe(
