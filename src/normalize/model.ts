@@ -60,6 +60,14 @@ export interface NormalizedCompany {
   website?: string
   industry?: string
   customAttributes: Attributes
+  /** The input path of each custom attribute not at `path.key` (`address_city` ← `traits.company.address.city`). */
+  attributePaths?: Record<string, string>
+  /**
+   * The input key of `size`, `website` and `industry` when given (`employees` for
+   * `size`): the mobile SDKs' company has no such fields and sends them as custom
+   * attributes under these keys, as Segment's mobile integrations did.
+   */
+  inputKeys?: Partial<Record<'size' | 'website' | 'industry', string>>
   /** Detach the user from this company. */
   remove: boolean
   /** Where the company came from in the input (e.g. `traits.companies.1`), for warnings. */
@@ -91,8 +99,16 @@ export interface NormalizedIdentify extends Common {
   active: boolean
   ip?: string
   userAgent?: string
+  /** Intercom admin id of the contact's owner (`traits.owner_id` / `ownerId`): integer. */
+  ownerId?: number
+  /** Where the owner came from (`traits.owner_id`, …), when it did. */
+  ownerPath?: string
+  /** Where an explicit sign-up time came from (`traits.createdAt`, …), when one did. */
+  signedUpPath?: string
   companies: NormalizedCompany[]
   customAttributes: Attributes
+  /** The input path of each custom attribute not at `traits.key` (`address_city` ← `traits.address.city`). */
+  attributePaths?: Record<string, string>
 }
 
 /** Normalized `track`. */

@@ -94,12 +94,16 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
   }
   const ctx: NormalizeContext = { settings: resolved.settings, warnings, now: now ?? timestamp }
   const context = isRecord(event.context) ? event.context : undefined
-  const { options: intercomOptions, optionPaths } = readIntercomOptions(integrations, context, ctx)
-  const base: Base = { user: resolveUser(event), options: intercomOptions, optionPaths }
+  const read = readIntercomOptions(integrations, context, ctx)
+  const base: Base = { user: resolveUser(event), options: read.options, optionPaths: read.optionPaths }
   if (timestamp !== undefined) base.timestamp = timestamp
+  if (read.signedUp !== undefined && event.type !== 'identify') {
+    const message = 'The sign-up time is set by an identify only; ignored'
+    warn(warnings, 'unsupported_field', read.signedUp[0], message)
+  }
   return {
     status: 'normalized',
-    event: model(event, base, ctx),
+    event: model(event, base, ctx, read.signedUp),
     settings: resolved.settings,
     now: ctx.now,
     nowMs,
@@ -109,10 +113,15 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
 
 type Base = Pick<NormalizedEvent, 'user' | 'options' | 'optionPaths' | 'timestamp'>
 
-function model(event: SegmentEvent, base: Base, ctx: NormalizeContext): NormalizedEvent {
+function model(
+  event: SegmentEvent,
+  base: Base,
+  ctx: NormalizeContext,
+  signedUp: readonly [string, unknown] | undefined,
+): NormalizedEvent {
   switch (event.type) {
     case 'identify':
-      return normalizeIdentify(event, base, ctx)
+      return normalizeIdentify(event, base, ctx, signedUp)
     case 'track':
       return normalizeTrack(event, base, ctx)
     case 'group':

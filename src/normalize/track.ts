@@ -21,6 +21,7 @@ export function normalizeTrack(
   const out: Metadata = {}
   const sink: ValueSink<MetadataValue> = {
     out,
+    paths: {},
     kind: 'metadata',
     room: ctx.settings.maxEventProperties,
   }

@@ -1,5 +1,6 @@
 import { describe } from '../_lib/describe.js'
 import { setOwn } from '../_lib/set-own.js'
+import { COMPANY_FIELDS, CONTACT_FIELDS } from '../intercom/attribute-names.js'
 import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import type { NestedValuesMode } from '../settings/types.js'
 import { joinPath, warn } from '../warnings.js'
@@ -17,6 +18,8 @@ import { codePointLength, truncateCodePoints } from './truncate.js'
  */
 export interface ValueSink<V> {
   out: Record<string, V>
+  /** The input path of each key of `out`, for warnings an encoder gives later. */
+  paths: Record<string, string>
   kind: 'attribute' | 'company' | 'metadata'
   /** Keys still allowed (metadata cap); `Infinity` for attributes. */
   room: number
@@ -26,7 +29,7 @@ export interface ValueSink<V> {
 export function attributeSink(
   kind: 'attribute' | 'company' = 'attribute',
 ): ValueSink<AttributeValue> {
-  return { out: {}, kind, room: Number.POSITIVE_INFINITY }
+  return { out: {}, paths: {}, kind, room: Number.POSITIVE_INFINITY }
 }
 
 /**
@@ -89,7 +92,7 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
         }
       }
       if (typeof v === 'string') v = fitString(v, path, ctx)
-      if (v !== undefined) put(sink, key, v as V, path, ctx)
+      if (v !== undefined) put(sink, key, v as V, path, ctx, flattening)
       return
     }
     case 'number':
@@ -103,13 +106,13 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
             path,
             `Epoch milliseconds sent as unix seconds (${t})`,
           )
-          put(sink, key, t as V, path, ctx)
-        } else put(sink, key, value as V, path, ctx)
+          put(sink, key, t as V, path, ctx, flattening)
+        } else put(sink, key, value as V, path, ctx, flattening)
       } else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
       return
     case 'boolean':
       // Contact and company attributes take booleans; only event metadata has none.
-      if (sink.kind !== 'metadata') put(sink, key, value as V, path, ctx)
+      if (sink.kind !== 'metadata') put(sink, key, value as V, path, ctx, flattening)
       else {
         warn(
           ctx.warnings,
@@ -117,14 +120,14 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
           path,
           'Intercom event metadata has no booleans; sent as text',
         )
-        put(sink, key, String(value) as V, path, ctx)
+        put(sink, key, String(value) as V, path, ctx, flattening)
       }
       return
     case 'undefined':
       return
     case 'object':
       if (value === null) {
-        if (sink.kind === 'attribute') put(sink, key, null as V, path, ctx)
+        if (sink.kind === 'attribute') put(sink, key, null as V, path, ctx, flattening)
         else
           warn(
             ctx.warnings,
@@ -139,7 +142,7 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
         if (t === undefined) warn(ctx.warnings, 'invalid_date', path, 'Invalid Date; dropped')
         else {
           warn(ctx.warnings, 'date_converted', path, `Date sent as unix seconds (${t})`)
-          put(sink, key, t as V, path, ctx)
+          put(sink, key, t as V, path, ctx, flattening)
         }
         return
       }
@@ -182,7 +185,7 @@ function writeNested<V extends AttributeValue | MetadataValue>(
     }
     warn(ctx.warnings, 'stringified', path, 'Objects and arrays are sent as JSON text')
     const fitted = fitString(text, path, ctx)
-    if (fitted !== undefined) put(sink, key, fitted as V, path, ctx)
+    if (fitted !== undefined) put(sink, key, fitted as V, path, ctx, flattening)
     return
   }
   // flatten: `address.city` → `address_city`, `tags[0]` → `tags_0`.
@@ -199,11 +202,8 @@ function writeNested<V extends AttributeValue | MetadataValue>(
       writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx, true)
     }
   }
+  // Each leaf written is warned `flattened` at its own path (by put).
   if (!any) warn(ctx.warnings, 'dropped_nested', path, 'Empty object or array; nothing to send')
-  else if (!flattening) {
-    // One warning for the outermost value: it names every leaf below it.
-    warn(ctx.warnings, 'flattened', path, `Nested value flattened into "${safeKey(key)}_…" keys`)
-  }
 }
 
 function safeStringify(value: object): string | undefined {
@@ -214,13 +214,42 @@ function safeStringify(value: object): string | undefined {
   }
 }
 
-/** Final write of one value: a valid key, no silent overwrite, the metadata cap. */
+/**
+ * The input paths of a sink's keys that are not simply `parent.key` (flattened or
+ * renamed keys: `address_city` ← `traits.address.city`), or `undefined` when every
+ * key is its own input key. What a model keeps in `attributePaths`.
+ */
+export function attributePaths(
+  sink: ValueSink<unknown>,
+  parent: string,
+): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined
+  for (const key in sink.paths) {
+    const path = sink.paths[key] as string
+    if (path !== joinPath(parent, key)) setOwn((out ??= {}), key, path)
+  }
+  return out
+}
+
+/** The reserved-name table of a sink's kind: contact or company fields (none for metadata). */
+function reservedFields(kind: ValueSink<unknown>['kind']) {
+  return kind === 'attribute' ? CONTACT_FIELDS : kind === 'company' ? COMPANY_FIELDS : undefined
+}
+
+/**
+ * Final write of one value: a valid key, never the name of one of Intercom's own
+ * fields, no silent overwrite, the metadata cap.
+ *
+ * @param flattened The value is a leaf of a flattened object or array: warned
+ *   `flattened` at its own path once written.
+ */
 export function put<V>(
   sink: ValueSink<V>,
   rawKey: string,
   v: V,
   path: string,
   ctx: NormalizeContext,
+  flattened = false,
 ): boolean {
   if (rawKey === '' || (rawKey.charCodeAt(0) <= 32 && rawKey.trim() === '')) {
     warn(
@@ -239,6 +268,13 @@ export function put<V>(
       path,
       `Key "${rawKey}" sent as "${key}" (Intercom forbids . $ and similar)`,
     )
+  }
+  const reserved = reservedFields(sink.kind)
+  if (reserved !== undefined && Object.hasOwn(reserved, key)) {
+    const what = sink.kind === 'company' ? 'company' : 'contact'
+    const why = reserved[key]?.note ?? `it is a field of Intercom's ${what}, not a custom attribute`
+    warn(ctx.warnings, 'reserved_name', path, `"${key}" is not sent: ${why}`)
+    return false
   }
   if (Object.hasOwn(sink.out, key)) {
     warn(
@@ -260,5 +296,7 @@ export function put<V>(
   }
   sink.room--
   setOwn(sink.out, key, v)
+  setOwn(sink.paths, key, path)
+  if (flattened) warn(ctx.warnings, 'flattened', path, `Nested value sent as "${key}"`)
   return true
 }

@@ -70,7 +70,7 @@ function v2Mapping(
   })
   switch (m.type) {
     case 'identify': {
-      const body = contactBody(m, warnings)
+      const body = contactBody(m, warnings, settings.apiVersion)
       return {
         status: 'mapped',
         warnings,
