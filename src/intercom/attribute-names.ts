@@ -40,7 +40,11 @@ export const CONTACT_FIELDS: Readonly<Record<string, ReservedField>> = {
   id: { writable: false, model: null, note: 'Intercom assigns the contact id' },
   external_id: { writable: true, model: 'user.userId', traits: ['external_id', 'externalId'] },
   workspace_id: { writable: false, model: null },
-  role: { writable: true, model: null, note: "an identify creates users, never leads: a trait never sets the contact's role" },
+  role: {
+    writable: true,
+    model: null,
+    note: "an identify creates users, never leads: a trait never sets the contact's role",
+  },
   email: { writable: true, model: 'user.email' },
   email_domain: { writable: false, model: null },
   email_verified: { writable: true, model: null },

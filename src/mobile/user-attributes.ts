@@ -73,7 +73,7 @@ export function mobileCompany(
   for (const field of ['size', 'website', 'industry'] as const) {
     const v = c[field]
     if (v === undefined) continue
-    const key = c.inputKeys?.[field] ?? field
+    const key = (field === 'size' ? c.inputKeys?.size : undefined) ?? field
     // A custom attribute of the same key was warned `key_collision` in normalize, never both.
     if (Object.hasOwn(custom, key)) {
       const message = `A custom attribute "${key}" is sent instead; the company's ${field} is not sent`

@@ -105,17 +105,15 @@ export function normalizeCompany(
           const v = integer(value, p, Number.MAX_SAFE_INTEGER, ctx)
           if (v !== undefined) {
             c.size = v
-            inputKeys.size = key
+            if (key !== 'size') inputKeys.size = key
           }
         }
         break
       case 'website':
       case 'industry': {
         const v = text(value, key, p, ctx)
-        if (v !== undefined) {
-          c[field] = v
-          inputKeys[field] = key
-        }
+        if (v !== undefined) c[field] = v
+
         break
       }
       case 'remove':

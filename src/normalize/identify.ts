@@ -7,8 +7,8 @@ import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { toUnixSeconds } from './dates.js'
 import { firstSpelling } from './first-spelling.js'
-import { applyLastSeen } from './last-seen.js'
 import { IdentityTraits } from './identity-traits.js'
+import { applyLastSeen } from './last-seen.js'
 import type { NormalizedCompany, NormalizedIdentify } from './model.js'
 import { textField } from './text.js'
 import { attributePaths, attributeSink, fitString, writeValue } from './values.js'
@@ -127,10 +127,7 @@ export function normalizeIdentify(
     const path = created === signedUpOption ? created[0] : `traits.${created[0]}`
     const t = toUnixSeconds(created[1])
     if (t === undefined) warn(ctx.warnings, 'invalid_date', path, 'Not a date; dropped')
-    else {
-      out.signedUpAt = t
-      out.signedUpPath = path
-    }
+    else out.signedUpAt = t
   }
   const owner = std.ownerId
   if (owner !== undefined) {

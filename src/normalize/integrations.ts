@@ -107,12 +107,7 @@ const NO_OPTIONS: ReadOptions = Object.freeze({
   optionPaths: Object.freeze({}),
 })
 
-function read(
-  source: unknown,
-  path: string,
-  found: ReadOptions,
-  ctx: NormalizeContext,
-) {
+function read(source: unknown, path: string, found: ReadOptions, ctx: NormalizeContext) {
   const { options, optionPaths } = found
   if (typeof source === 'boolean' && path.startsWith('integrations')) return // enablement flag
   if (!isRecord(source)) {

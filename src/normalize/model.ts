@@ -63,11 +63,11 @@ export interface NormalizedCompany {
   /** The input path of each custom attribute not at `path.key` (`address_city` ← `traits.company.address.city`). */
   attributePaths?: Record<string, string>
   /**
-   * The input key of `size`, `website` and `industry` when given (`employees` for
-   * `size`): the mobile SDKs' company has no such fields and sends them as custom
-   * attributes under these keys, as Segment's mobile integrations did.
+   * The input key of `size` when it is not `size` (`employees`): the mobile SDKs'
+   * company has no size and sends it as a custom attribute under this key, as
+   * Segment's mobile integrations did.
    */
-  inputKeys?: Partial<Record<'size' | 'website' | 'industry', string>>
+  inputKeys?: { size?: string }
   /** Detach the user from this company. */
   remove: boolean
   /** Where the company came from in the input (e.g. `traits.companies.1`), for warnings. */
@@ -103,8 +103,6 @@ export interface NormalizedIdentify extends Common {
   ownerId?: number
   /** Where the owner came from (`traits.owner_id`, …), when it did. */
   ownerPath?: string
-  /** Where an explicit sign-up time came from (`traits.createdAt`, …), when one did. */
-  signedUpPath?: string
   companies: NormalizedCompany[]
   customAttributes: Attributes
   /** The input path of each custom attribute not at `traits.key` (`address_city` ← `traits.address.city`). */

@@ -95,7 +95,11 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
   const ctx: NormalizeContext = { settings: resolved.settings, warnings, now: now ?? timestamp }
   const context = isRecord(event.context) ? event.context : undefined
   const read = readIntercomOptions(integrations, context, ctx)
-  const base: Base = { user: resolveUser(event), options: read.options, optionPaths: read.optionPaths }
+  const base: Base = {
+    user: resolveUser(event),
+    options: read.options,
+    optionPaths: read.optionPaths,
+  }
   if (timestamp !== undefined) base.timestamp = timestamp
   if (read.signedUp !== undefined && event.type !== 'identify') {
     const message = 'The sign-up time is set by an identify only; ignored'

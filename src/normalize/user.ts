@@ -33,8 +33,7 @@ function traitUserId(traits: unknown): string | undefined {
 export function resolveUser(event: SegmentEvent): UserIdentity {
   const user: UserIdentity = {}
   const userId =
-    nonEmpty(event.userId) ??
-    (event.type === 'identify' ? traitUserId(event.traits) : undefined)
+    nonEmpty(event.userId) ?? (event.type === 'identify' ? traitUserId(event.traits) : undefined)
   if (userId !== undefined) user.userId = userId
   const anonymousId = nonEmpty(event.anonymousId)
   if (anonymousId !== undefined) user.anonymousId = anonymousId

@@ -59,10 +59,12 @@ describe('group', () => {
       website: 'https://acme.example',
       industry: 'Anvils',
       customAttributes: { email: 'billing@acme.example', address_city: 'Paris' },
+      attributePaths: { address_city: 'traits.address.city' },
+      inputKeys: { size: 'employees' },
       remove: false,
       path: 'traits',
     })
-    expect(warnings).toEqual([['flattened', 'traits.address']])
+    expect(warnings).toEqual([['flattened', 'traits.address.city']])
   })
 
   it('uses the groupId over traits.id, warned', () => {

@@ -181,7 +181,7 @@ describe('track: metadata values', () => {
     const r = track({ shipping: { city: 'Paris' }, delivered_at: '2018-03-26T17:44:51Z' })
     expect(r.event.metadata).toEqual({ shipping_city: 'Paris', delivered_at: 1522086291 })
     expect(r.warnings).toEqual([
-      ['flattened', 'properties.shipping'],
+      ['flattened', 'properties.shipping.city'],
       ['date_converted', 'properties.delivered_at'],
     ])
   })
@@ -307,7 +307,9 @@ describe('track: the metadata cap (maxEventProperties)', () => {
     })
     expect(r.warnings).toEqual([
       ['dropped_value', 'properties.gone'],
-      ['flattened', 'properties.addr'],
+      ['flattened', 'properties.addr.city'],
+      ['flattened', 'properties.addr.zip'],
+      ['flattened', 'properties.addr.street'],
       ['metadata_cap', 'properties.d'],
     ])
   })

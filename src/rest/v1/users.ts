@@ -27,7 +27,12 @@ export function identifyBody(m: NormalizedIdentify, warnings: Warning[]): Record
   }
   if (m.signedUpAt !== undefined) body.signed_up_at = m.signedUpAt
   if (m.ownerPath !== undefined) {
-    warn(warnings, 'unsupported_field', m.ownerPath, 'The 1.4 Users API cannot set an owner; not sent')
+    warn(
+      warnings,
+      'unsupported_field',
+      m.ownerPath,
+      'The 1.4 Users API cannot set an owner; not sent',
+    )
   }
   if (m.lastSeenAt !== undefined) body.last_request_at = m.lastSeenAt
   if (m.ip !== undefined) body.last_seen_ip = m.ip
