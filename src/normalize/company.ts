@@ -68,7 +68,9 @@ export function normalizeCompany(
     switch (field) {
       case 'companyId':
         if (companyId !== undefined) {
-          warn(ctx.warnings, 'superseded', p, 'The groupId is the company id; ignored')
+          // The same id again (warehouse syncs send it as a column too) loses nothing.
+          if (value !== companyId)
+            warn(ctx.warnings, 'superseded', p, 'The groupId is the company id; ignored')
         } else if (once('companyId', key)) {
           const id = text(value, key, p, ctx)
           if (id !== undefined && id !== '') c.companyId = id
