@@ -124,7 +124,10 @@ describe('aliases Segment libraries honour', () => {
   const base = { type: 'identify', userId: 'u1', timestamp: '2024-03-05T00:00:00Z' }
 
   it('created is createdAt, for users and companies', () => {
-    const r = toMobile({ ...base, traits: { created: 1395748800, company: { id: 'c', created: 5 } } })
+    const r = toMobile({
+      ...base,
+      traits: { created: 1395748800, company: { id: 'c', created: 5 } },
+    })
     expect(r.status === 'mapped' && r.calls[1]?.args[0]).toEqual({
       signedUpAt: 1395748800,
       companies: [{ id: 'c', createdAt: 5 }],
@@ -191,7 +194,12 @@ describe('reserved names, generalised', () => {
   it('no company field name is ever a company custom attribute, flattened or not', () => {
     for (const key of Object.keys(COMPANY_FIELDS)) {
       const company = { [key]: key === 'size' ? 5 : 'x', tier: 'gold' }
-      const { requests } = restRequests({ type: 'group', userId: 'u1', groupId: 'c1', traits: company })
+      const { requests } = restRequests({
+        type: 'group',
+        userId: 'u1',
+        groupId: 'c1',
+        traits: company,
+      })
       expect(requests[0]?.body?.custom_attributes, key).toEqual({ tier: 'gold' })
     }
     const flat = toRest({

@@ -162,7 +162,10 @@ describe('custom attribute values: nested objects and arrays (nestedValues)', ()
   })
 
   it('follows nestedValuesByKey per top-level key over nestedValues', () => {
-    const r = attributes(traits, { nestedValues: 'drop', nestedValuesByKey: { labels: 'stringify' } })
+    const r = attributes(traits, {
+      nestedValues: 'drop',
+      nestedValuesByKey: { labels: 'stringify' },
+    })
     expect(r).toEqual({
       out: { labels: '["a","b"]' },
       warnings: [
