@@ -226,7 +226,9 @@ export function attributePaths(
   let out: Record<string, string> | undefined
   for (const key in sink.paths) {
     const path = sink.paths[key] as string
-    if (path !== joinPath(parent, key)) setOwn((out ??= {}), key, path)
+    if (path === joinPath(parent, key)) continue
+    out ??= {}
+    setOwn(out, key, path)
   }
   return out
 }

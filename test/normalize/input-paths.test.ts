@@ -49,8 +49,8 @@ describe("a company's size, website and industry (analytics-node group)", () => 
     const r = toMobile(event)
     expect(r.status).toBe('mapped')
     if (r.status !== 'mapped') return
-    const [company] = (r.calls[0]?.args[0] as { companies: { customAttributes?: object }[] })
-      .companies
+    const update = r.calls[0]
+    const company = update?.method === 'updateUser' ? update.args[0].companies?.[0] : undefined
     expect(company?.customAttributes).toMatchObject({
       employees: 420,
       industry: 'Software',
