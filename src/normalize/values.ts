@@ -78,9 +78,14 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   path: string,
   topKey: string,
   ctx: NormalizeContext,
-  /** Inside a value being flattened: its ancestor already carries the warning. */
+  /** Inside a value being flattened: each leaf written is warned `flattened`. */
   flattening = false,
 ): void {
+  // A reserved name is refused before the value is converted, so no conversion is
+  // warned for a value that is not sent. (An object to flatten gets other keys.)
+  const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
+  if ((!nested || nestedMode(topKey, ctx) !== 'flatten') && refuseReserved(sink, key, path, ctx))
+    return
   switch (typeof value) {
     case 'string': {
       let v: string | number | undefined = value
@@ -238,6 +243,23 @@ function reservedFields(kind: ValueSink<unknown>['kind']) {
   return kind === 'attribute' ? CONTACT_FIELDS : kind === 'company' ? COMPANY_FIELDS : undefined
 }
 
+/** Warns `reserved_name` and returns true when `key` (rewritten) names one of Intercom's own fields. */
+function refuseReserved(
+  sink: ValueSink<unknown>,
+  rawKey: string,
+  path: string,
+  ctx: NormalizeContext,
+): boolean {
+  const reserved = reservedFields(sink.kind)
+  if (reserved === undefined) return false
+  const key = safeKey(rawKey)
+  if (!Object.hasOwn(reserved, key)) return false
+  const what = sink.kind === 'company' ? 'company' : 'contact'
+  const why = reserved[key]?.note ?? `it is a field of Intercom's ${what}, not a custom attribute`
+  warn(ctx.warnings, 'reserved_name', path, `"${key}" is not sent: ${why}`)
+  return true
+}
+
 /**
  * Final write of one value: a valid key, never the name of one of Intercom's own
  * fields, no silent overwrite, the metadata cap.
@@ -271,13 +293,8 @@ export function put<V>(
       `Key "${rawKey}" sent as "${key}" (Intercom forbids . $ and similar)`,
     )
   }
-  const reserved = reservedFields(sink.kind)
-  if (reserved !== undefined && Object.hasOwn(reserved, key)) {
-    const what = sink.kind === 'company' ? 'company' : 'contact'
-    const why = reserved[key]?.note ?? `it is a field of Intercom's ${what}, not a custom attribute`
-    warn(ctx.warnings, 'reserved_name', path, `"${key}" is not sent: ${why}`)
-    return false
-  }
+  // writeValue refuses reserved names first; this guards direct callers.
+  if (refuseReserved(sink, rawKey, path, ctx)) return false
   if (Object.hasOwn(sink.out, key)) {
     warn(
       ctx.warnings,

@@ -191,6 +191,21 @@ describe('reserved names, generalised', () => {
     }
   })
 
+  it('a reserved name is refused before its value is converted: one warning, reserved_name', () => {
+    const r = toRest({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: '2024-03-05T00:00:00Z',
+      traits: { updated_at: '2024-03-04T22:13:09Z', notes: 'n'.repeat(300), tags: ['vip'] },
+    })
+    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['reserved_name', 'traits.updated_at'],
+      ['reserved_name', 'traits.notes'],
+      // Flattened, `tags` becomes `tags_0`: not Intercom's name, so it is sent.
+      ['flattened', 'traits.tags.0'],
+    ])
+  })
+
   it('no company field name is ever a company custom attribute, flattened or not', () => {
     for (const key of Object.keys(COMPANY_FIELDS)) {
       const company = { [key]: key === 'size' ? 5 : 'x', tier: 'gold' }
