@@ -1,5 +1,6 @@
 import { isRecord } from '../_lib/is-record.js'
 import type { SegmentEvent } from '../event/types.js'
+import { identityText } from './identity-traits.js'
 import type { UserIdentity } from './model.js'
 
 function nonEmpty(v: unknown): string | undefined {
@@ -18,9 +19,8 @@ function emailIn(obj: unknown): string | undefined {
 function traitUserId(traits: unknown): string | undefined {
   if (!isRecord(traits)) return undefined
   for (const key of ['userId', 'user_id', 'external_id', 'externalId']) {
-    const v = traits[key]
-    if (typeof v === 'string' && v !== '') return v
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+    const id = identityText(traits[key])
+    if (id !== undefined) return id
   }
   return undefined
 }

@@ -1,6 +1,7 @@
 // Issue 9 item 1: the identity traits Segment's SDKs put into traits (analytics-android's
 // Traits hold `anonymousId` and `userId` in every identify) are identity, never attributes.
 import { describe, expect, it } from 'vitest'
+import { laneKey } from '../../src/delivery/lane-key.js'
 import { toMessenger, toMobile, toRest } from '../../src/index.js'
 import { createIntercomEmulator } from '../../src/testing/index.js'
 import { drive } from '../helpers/drive.js'
@@ -89,9 +90,15 @@ describe('traits.userId as the user id', () => {
     }
   })
 
+  it("is the user's delivery lane too, so deliverAll orders it with the user's other events", () => {
+    expect(laneKey({ ...base, anonymousId: 'a1', traits: { userId: 'u_7' } })).toBe('userId:u_7')
+    expect(laneKey({ type: 'track', userId: 'u_7', event: 'E' })).toBe('userId:u_7')
+  })
+
   it('a numeric traits.userId is its digits, warned converted', () => {
     const r = toMobile({ ...base, traits: { userId: 42 } })
     expect(r.status === 'mapped' && r.calls[0]?.args[0]).toEqual({ userId: '42' })
+    expect(codesAt(r, 'traits.userId')).toEqual(['converted'])
   })
 
   it('disagreeing with userId: the event userId wins, the trait is warned and not sent', () => {
