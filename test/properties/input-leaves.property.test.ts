@@ -45,7 +45,7 @@ describe('every input leaf of a real envelope is sent or warned at its path', ()
       }),
       runs,
     )
-  })
+  }, 60_000)
 
   it('toMessenger: the calls', () => {
     fc.assert(
@@ -58,7 +58,7 @@ describe('every input leaf of a real envelope is sent or warned at its path', ()
       }),
       runs,
     )
-  })
+  }, 60_000)
 
   it('toMobile: the calls', () => {
     fc.assert(
@@ -71,5 +71,5 @@ describe('every input leaf of a real envelope is sent or warned at its path', ()
       }),
       runs,
     )
-  })
+  }, 60_000)
 })
