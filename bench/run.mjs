@@ -3,9 +3,10 @@
  * same event, side by side in one run, reported as ratios (the project's target:
  * ≤ 1.0). Runs against the built dist/ — what users import.
  *
- *   node bench/run.mjs [--time MS] [--rounds N] [--no-emulator]
+ *   node bench/run.mjs [--time MS] [--rounds N] [--no-emulator] [--no-requests]
  *     time per task (default 1000 ms), rounds (default 5); --no-emulator skips the
- *     emulator-at-scale section (bench/emulator.mjs) that follows the mapper table
+ *     emulator-at-scale section (bench/emulator.mjs) that follows the mapper table,
+ *     --no-requests the requests-per-event section (bench/requests.mjs) after it
  */
 import { Bench } from 'tinybench'
 import * as lib from '../dist/index.js'
@@ -89,4 +90,10 @@ console.log(`worst median ratio: ${worst.ratio} (${worst.mapper} on ${worst.even
 if (!process.argv.includes('--no-emulator')) {
   const { runEmulatorBench } = await import('./emulator.mjs')
   await runEmulatorBench()
+}
+
+// Intercom requests per event through deliverAll, cold and warm (bench/requests.mjs).
+if (!process.argv.includes('--no-requests')) {
+  const { runRequestsBench } = await import('./requests.mjs')
+  await runRequestsBench()
 }

@@ -27,6 +27,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Command line', link: '/guide/cli' },
       { text: 'Settings', link: '/guide/settings' },
       { text: 'Codes', link: '/guide/codes' },
+      { text: 'Operations', link: '/guide/operations' },
       { text: 'Performance', link: '/guide/performance' },
     ],
   },

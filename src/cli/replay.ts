@@ -1,79 +1,50 @@
-import { deliver, type MapOptions, type Outcome, type Send, toRest } from '../index.js'
+import { type DeliveryClock, deliverAll, type Outcome } from '../index.js'
 import { createIntercomEmulator } from '../testing/index.js'
 import { mapOptions, parseArgs } from './args.js'
 import { EXIT } from './command.js'
 import { loadEvents, printer, progressFor } from './input.js'
 import { typeOf } from './map.js'
 
-/** One event's end: the shape of `DeliveryReport.results`. */
-export interface Delivery {
-  index: number
-  outcome: Outcome
-  attempts: number
-}
-
-/** The progress counts `deliverAll` reports. */
-export interface DeliveryProgress {
-  done: number
-  delivered: number
-  failed: number
-  requests: number
-}
-
-export interface DriveOptions extends MapOptions {
-  send: Send
-  clock: { now(): number; sleep(ms: number): Promise<void> }
-  /** Rounds of retries of the `retry` outcomes after the first pass. */
-  retries: number
-  onProgress?: (p: DeliveryProgress) => void
-}
-
 /**
- * The one place `replay` delivers: every event in order, then up to `retries`
- * rounds over the `retry` outcomes (sleeping on `clock` until `retryAt` for rate
- * limits). One result per event, in input order. Shaped like `deliverAll`
- * so that it can take this function's place.
+ * A clock on the emulator's virtual time, so that backoffs and rate-limit waits cost
+ * no real time. A discrete-event simulation: while sleepers are pending, each
+ * macrotask turn (once every in-flight exchange has settled) moves the emulator's
+ * time to the earliest wake-up and wakes every sleeper due then, so concurrent
+ * sleeps overlap as they would in real time.
  */
-export async function deliverEvents(
-  events: readonly unknown[],
-  o: DriveOptions,
-): Promise<Delivery[]> {
-  const results: Delivery[] = []
-  const p: DeliveryProgress = { done: 0, delivered: 0, failed: 0, requests: 0 }
-  const ended = (outcome: Outcome) => {
-    p.done++
-    if (outcome.status === 'delivered') {
-      p.delivered++
-      p.requests += outcome.requests
-    } else if (outcome.status === 'failed') p.failed++
+function emulatorClock(time: { now(): number; advanceTime(ms: number): void }): DeliveryClock {
+  const sleepers: { at: number; seq: number; wake: () => void }[] = []
+  let seq = 0
+  let scheduled = false
+  const tick = (): void => {
+    scheduled = false
+    sleepers.sort((x, y) => x.at - y.at || x.seq - y.seq)
+    const first = sleepers[0]
+    if (first === undefined) return
+    const ahead = first.at - time.now()
+    if (ahead > 0) time.advanceTime(ahead)
+    const now = time.now()
+    while (sleepers[0] !== undefined && sleepers[0].at <= now) sleepers.shift()?.wake()
+    schedule()
   }
-  let pending: number[] = []
-  for (let index = 0; index < events.length; index++) {
-    const outcome = await deliver(toRest(events[index], o), o.send)
-    results.push({ index, outcome, attempts: 1 })
-    if (outcome.status === 'retry') pending.push(index)
-    else ended(outcome)
-    o.onProgress?.(p)
-  }
-  for (let round = 1; round <= o.retries && pending.length > 0; round++) {
-    const again: number[] = []
-    for (const index of pending) {
-      const result = results[index] as Delivery
-      const { outcome: previous } = result
-      if (previous.status === 'retry' && previous.retryAt !== undefined) {
-        const wait = previous.retryAt - o.clock.now()
-        if (wait > 0) await o.clock.sleep(wait)
-      }
-      result.outcome = await deliver(toRest(events[index], o), o.send)
-      result.attempts++
-      if (result.outcome.status === 'retry') again.push(index)
-      else ended(result.outcome)
-      o.onProgress?.(p)
+  const schedule = (): void => {
+    if (!scheduled && sleepers.length > 0) {
+      scheduled = true
+      setImmediate(tick)
     }
-    pending = again
   }
-  return results
+  return {
+    now: () => time.now(),
+    sleep: (ms) =>
+      new Promise<void>((wake) => {
+        sleepers.push({ at: time.now() + Math.max(0, ms), seq: seq++, wake })
+        schedule()
+      }),
+  }
 }
+
+/** A fixed jitter source: the same input replays to the same output, timestamps included. */
+const HALF = (): number => 0.5
 
 /** How many events of a `replay` run ended each way. */
 export interface ReplayTotals {
@@ -96,9 +67,10 @@ function tally(totals: ReplayTotals, outcome: Outcome): void {
 }
 
 /**
- * `segment-intercom replay`: deliver to the built-in emulator; one line per event
- * (in input order, with its final outcome and attempts), then the emulator's final
- * state, then the totals. Exit 1 when an event failed, was invalid, stayed
+ * `segment-intercom replay`: deliver to the built-in emulator with `deliverAll` (per-user
+ * order, users concurrently, retries with backoff on the emulator's virtual clock);
+ * one line per event (in input order, with its final outcome and attempts), then the
+ * emulator's final state, then the totals. Exit 1 when an event failed, was invalid, stayed
  * undelivered or was unreadable.
  */
 export async function runReplay(argv: readonly string[]): Promise<number> {
@@ -108,18 +80,21 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
   const progress = progressFor(opts, items.length)
   const emulator = createIntercomEmulator({ searchLag: opts.searchLag })
   const unreadable = items.length - readable.length
-  const deliveries = await deliverEvents(
+  const report = await deliverAll(
     readable.map((item) => item.event),
     {
       ...mapOptions(opts),
       settings: { createMissingAttributes: true, ...opts.settings },
       send: (request) => emulator.send(request),
-      clock: { now: () => emulator.now(), sleep: async (ms) => emulator.advanceTime(ms) },
-      retries: opts.retries,
+      clock: emulatorClock(emulator),
+      random: HALF,
+      // --retries counts the retries of each event, after its first attempt.
+      retry: { maxAttempts: opts.retries + 1 },
       onProgress: (p) =>
         progress.update({ done: p.done + unreadable, delivered: p.delivered, failed: p.failed }),
     },
   )
+  const deliveries = report.results
   const totals: ReplayTotals = {
     events: items.length,
     delivered: 0,
@@ -143,7 +118,7 @@ export async function runReplay(argv: readonly string[]): Promise<number> {
       print({ line: item.line, status: 'unreadable', error: item.error })
       continue
     }
-    const d = deliveries[next++] as Delivery
+    const d = deliveries[next++] as (typeof deliveries)[number]
     print({ line: item.line, type: typeOf(item.event), attempts: d.attempts, outcome: d.outcome })
   }
   print({ state: emulator.state })

@@ -5,7 +5,8 @@ import { toRest } from '../rest/to-rest.js'
 import type { Exchange, IntercomResponse, Outcome, Send } from '../rest/types.js'
 import type { MapOptions } from '../types.js'
 import { DEFAULT_CONCURRENCY, READ_AHEAD } from './constants.js'
-import { DeliveryInputError, DeliveryOptionsError } from './errors.js'
+import { DeliveryInputError, DeliveryOptionsError, KnownStateError } from './errors.js'
+import { type KnownState, mergeKnownInto } from './known-state.js'
 import { laneKey } from './lane-key.js'
 import { nextAttempt, type ResolvedRetryPolicy, resolveRetryPolicy } from './next-attempt.js'
 import { systemClock } from './system-clock.js'
@@ -33,6 +34,11 @@ interface Item {
   counted: number
   /** Events of the same user whose contact was not found, retried once this one ends. */
   followers: Item[] | undefined
+  /**
+   * Whether it waited for an identify that was delivered: its contact exists then, and
+   * a `contact_not_found` is search lag, retried in place rather than deferred again.
+   */
+  afterIdentify: boolean
   last: Outcome | undefined
 }
 
@@ -53,6 +59,8 @@ interface Config {
   onProgress: ((p: DeliveryProgress) => void) | undefined
   signal: AbortSignalLike | undefined
   mapOptions: MapOptions
+  /** `options.known`, checked. */
+  known: KnownState | undefined
 }
 
 /**
@@ -67,8 +75,12 @@ interface Config {
  *   requests are in flight). Events without a user each run on their own.
  * - **Identify first.** An event whose contact is not found yet (`contact_not_found`:
  *   a track or group read before its user's identify) waits for the same user's next
- *   identify among the events read, and is retried right after it; without one it is
- *   retried with backoff like any other `retry`.
+ *   identify among the events read: that identify is delivered first, then this
+ *   event and the user's events read between the two, in input order (the identify
+ *   alone moves ahead). Without such an identify, or when it was retried after one
+ *   that was delivered (the contact exists: search has not caught up), it is retried
+ *   with backoff like any other `retry`, the user's later events waiting: an identify
+ *   moves ahead of an event once at most, so no later identify can pass it too.
  * - **Retries.** Each `retry` outcome is retried per `nextAttempt` and `retry`,
  *   sleeping on `clock`; a rejected `send` is a `transport_error` retry. Rate-limit
  *   waits are measured on `clock` (from `X-RateLimit-Reset`), not on `options.now`.
@@ -87,9 +99,15 @@ interface Config {
  *   `aborted` results too. An async source that is waiting for its next event is
  *   still awaited: end it with the same signal.
  *
- * Each event is mapped with `toRest(event, options)`: the mapping options (`settings`,
- * `now`, `knownEventNames`, …) pass through. `learned` is `{ version: 1 }` until
- * exchanges report what they learn.
+ * - **Known state.** Every exchange's `learned` (retries' included) is merged, as it
+ *   ends, into the batch's state, which starts as `options.known`; each later
+ *   exchange is mapped with that state as its `known`, so one event's lookup (a
+ *   contact's id, a company's) spares the next ones theirs. The report's `learned`
+ *   is what this batch learned, without `options.known`: store
+ *   `mergeKnown(known, report.learned)`.
+ *
+ * Each event is mapped with `toRest(event, options)` for each attempt: the mapping
+ * options (`settings`, `now`, `knownEventNames`, …) pass through.
  *
  * @returns The report. `totals.delivered + notSent + failed + gaveUp === events`.
  * @throws DeliveryOptionsError (a rejection) for a bad option, naming it.
@@ -98,14 +116,16 @@ interface Config {
  *
  * @example
  * ```ts
- * import { createRateLimiter, deliverAll } from 'segment-intercom'
+ * import { createRateLimiter, deliverAll, mergeKnown } from 'segment-intercom'
  *
  * const report = await deliverAll(events, {
  *   send, // adds Authorization and does the HTTP call
  *   concurrency: 8,
  *   limiter: createRateLimiter({ limit: 1_600, windowMs: 10_000 }),
+ *   known: stored, // what earlier batches learned
  *   onProgress: (p) => console.log(`${p.done} done, ${p.requests} requests`),
  * })
+ * await store(mergeKnown(stored, report.learned))
  * for (const r of report.results) {
  *   if (r.outcome.status === 'retry') requeue(events[r.index], r.reason) // gave up or aborted
  * }
@@ -118,6 +138,30 @@ export async function deliverAll(
   const config = checkOptions(events, options)
   const { send, concurrency, limiter, policy, clock, random, onProgress, signal, mapOptions } =
     config
+
+  // What later exchanges may rely on (`options.known` and everything learned since),
+  // and what this batch learned. Both grow in place: a merge costs the delta's size.
+  const running: KnownState = { version: 1 }
+  if (config.known !== undefined) mergeKnownInto(running, config.known)
+  const learned: KnownState = { version: 1 }
+  let knownSoFar = config.known !== undefined
+  const learn = (outcome: Outcome): void => {
+    const delta = learnedOf(outcome)
+    if (delta === undefined) return
+    try {
+      mergeKnownInto(learned, delta)
+      mergeKnownInto(running, delta)
+      knownSoFar = true
+    } catch {
+      // A malformed `learned` would be a library bug; the outcome itself still stands.
+    }
+  }
+  /** The mapping options of the next attempt: the state known so far, once there is one. */
+  const restOptions = (): MapOptions => {
+    if (!knownSoFar) return mapOptions
+    const withKnown: MapOptions & { known: KnownState } = { ...mapOptions, known: running }
+    return withKnown
+  }
 
   const results: DeliveryResult[] = []
   const progress: DeliveryProgress = { done: 0, delivered: 0, failed: 0, requests: 0 }
@@ -191,6 +235,7 @@ export async function deliverAll(
           status: 'retry',
           code: 'transport_error',
           message: `${request.method} ${request.path} was not answered: ${errorMessage(error)}`,
+          learned: { version: 1 },
         }
       }
       if (limiter !== undefined && isResponse(response)) limiter.observe(response, clock.now())
@@ -205,7 +250,11 @@ export async function deliverAll(
     results[item.index] = result
     pending--
     // The events that waited for this identify go next, in their order.
-    if (item.followers !== undefined) lane.queue.unshift(...item.followers)
+    if (item.followers !== undefined) {
+      const delivered = outcome.status === 'delivered'
+      for (const follower of item.followers) follower.afterIdentify ||= delivered
+      lane.queue.unshift(...item.followers)
+    }
     progress.done++
     if (outcome.status === 'delivered') progress.delivered++
     else if (outcome.status !== 'not_sent') progress.failed++
@@ -221,25 +270,32 @@ export async function deliverAll(
 
   const runItem = async (lane: Lane, item: Item): Promise<void> => {
     try {
-      const mapping = toRest(item.event, mapOptions)
-      if (mapping.status !== 'mapped') return finish(lane, item, { status: 'not_sent', mapping })
       for (;;) {
+        // Mapped again for each attempt: with what the earlier exchanges learned meanwhile.
+        const mapping = toRest(item.event, restOptions())
+        if (mapping.status !== 'mapped')
+          return finish(lane, item, { status: 'not_sent', mapping, learned: { version: 1 } })
         if (aborted) return finish(lane, item, abortedOutcome(item.last), 'aborted')
         item.attempts++
         const ran = await runExchange(mapping.exchange())
         if (ran === undefined) return finish(lane, item, abortedOutcome(item.last), 'aborted')
+        learn(ran)
         const outcome = ran.status === 'retry' ? timed(ran, clock.now()) : ran
         item.last = outcome
         if (outcome.status !== 'retry') return finish(lane, item, outcome)
         if (outcome.code !== 'rate_limited') item.counted++
         const next = nextAttempt(outcome, Math.max(1, item.counted), policy, random)
         if (!next.retry) return finish(lane, item, outcome, next.reason)
-        if (outcome.code === 'contact_not_found') {
-          const identify = lane.queue.find((i) => i.identify)
+        if (outcome.code === 'contact_not_found' && !item.afterIdentify) {
+          const at = lane.queue.findIndex((i) => i.identify)
+          const identify = lane.queue[at]
           if (identify !== undefined) {
-            // Its user's identify is still to come: retry right after it, not after a sleep.
+            // Its user's identify is still to come: that identify goes first, then this
+            // event, then the ones read between them, in their order. They wait too: run
+            // now (the contact found by then, e.g. once search caught up), they would
+            // pass this event, and a later group could be undone by this earlier one.
             identify.followers ??= []
-            identify.followers.push(item)
+            identify.followers.push(item, ...lane.queue.splice(0, at))
             return
           }
         }
@@ -251,6 +307,7 @@ export async function deliverAll(
         status: 'failed',
         code: 'internal_error',
         message: errorMessage(error),
+        learned: { version: 1 },
       })
     }
   }
@@ -283,6 +340,7 @@ export async function deliverAll(
       attempts: 0,
       counted: 0,
       followers: undefined,
+      afterIdentify: false,
       last: undefined,
     }
     const key = laneKey(event)
@@ -331,14 +389,28 @@ export async function deliverAll(
   const report: DeliveryReport = {
     results,
     totals: totalsOf(results, progress.requests),
-    learned: { version: 1 },
+    learned,
   }
   if (inputError !== undefined) throw new DeliveryInputError(report, inputError.error)
   return report
 }
 
+/**
+ * The outcome's `learned`, when it is a state (an outcome built by hand, e.g. by a
+ * test's transport wrapper, may have none).
+ */
+function learnedOf(outcome: Outcome): KnownState | undefined {
+  const value: unknown = outcome.learned
+  return isRecord(value) && value.version === 1 ? (value as KnownState) : undefined
+}
+
 /** What a generator is told when it is closed early (its value is never read). */
-const CLOSED_EARLY: Outcome = { status: 'retry', code: 'aborted', message: '' }
+const CLOSED_EARLY: Outcome = {
+  status: 'retry',
+  code: 'aborted',
+  message: '',
+  learned: { version: 1 },
+}
 
 function abortedOutcome(last: Outcome | undefined): Retry {
   const before =
@@ -347,6 +419,7 @@ function abortedOutcome(last: Outcome | undefined): Retry {
     status: 'retry',
     code: 'aborted',
     message: `The delivery was aborted before this event ended${before}`,
+    learned: { version: 1 },
   }
 }
 
@@ -422,6 +495,7 @@ function checkOptions(
     random = Math.random,
     onProgress,
     signal,
+    known,
     ...mapOptions
   } = options
   if (
@@ -468,6 +542,14 @@ function checkOptions(
     throw new DeliveryOptionsError('signal', 'must be an AbortSignal')
   }
   const policy = resolveRetryPolicy(retry)
+  if (known !== undefined) {
+    try {
+      mergeKnownInto({ version: 1 }, known, 'known')
+    } catch (error) {
+      if (!(error instanceof KnownStateError)) throw error
+      throw new DeliveryOptionsError(error.path, error.message.slice(error.path.length + 2))
+    }
+  }
   const names = mapOptions.knownEventNames
   if (names !== undefined && !(names instanceof Set)) {
     // Read once: toRest reads it per event, and a one-shot iterable would be empty the second time.
@@ -488,6 +570,7 @@ function checkOptions(
     onProgress,
     signal,
     mapOptions,
+    known,
   }
 }
 

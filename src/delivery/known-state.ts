@@ -73,6 +73,49 @@ export function mergeKnown(a: KnownState | undefined, b: KnownState): KnownState
   return out as KnownState
 }
 
+/**
+ * Merges `b` into `into` in place, by the rules of {@link mergeKnown} (`b` wins,
+ * tombstones kept). For a running state that grows by many small deltas, as in
+ * `deliverAll`: each call costs the size of `b`, not of `into`. The maps of `into`
+ * are its own (created here, never taken from `b`), so `b` is never modified later.
+ *
+ * @throws KnownStateError (path under `name`) when `b` is not a state this library wrote.
+ */
+export function mergeKnownInto(into: KnownState, b: KnownState, name = 'b'): void {
+  const newer = checkKnown(b, name)
+  const out = into as Record<string, unknown>
+  for (const [key, y] of Object.entries(newer)) {
+    if (key === 'version' || y === undefined) continue
+    if (key === 'contacts') {
+      const from = y as NonNullable<KnownStateData['contacts']>
+      const contacts = ownMap(out, 'contacts') as Record<string, Flat<string>>
+      for (const sub of ['byExternalId', 'byEmail'] as const) {
+        if (from[sub] !== undefined) assignFlat(ownMap(contacts, sub), from[sub])
+      }
+    } else if (key === 'companies') {
+      assignFlat(ownMap(out, key), y as Flat<string>)
+    } else if (key === 'attachments') {
+      const attachments = ownMap(out, key) as Record<string, Flat<true>>
+      for (const [contact, companies] of Object.entries(y as Record<string, Flat<true>>)) {
+        assignFlat(ownMap(attachments, contact), companies)
+      }
+    } else setOwn(out, key, y)
+  }
+}
+
+/** `obj[key]`, created as an empty object first when absent. */
+function ownMap(obj: Record<string, unknown>, key: string): Record<string, unknown> {
+  const existing = Object.hasOwn(obj, key) ? obj[key] : undefined
+  if (isRecord(existing)) return existing
+  const fresh: Record<string, unknown> = {}
+  setOwn(obj, key, fresh)
+  return fresh
+}
+
+function assignFlat<T>(into: Record<string, unknown>, from: Flat<T>): void {
+  for (const [k, v] of Object.entries(from)) setOwn(into, k, v)
+}
+
 function mergeContacts(x: unknown, y: unknown): KnownStateData['contacts'] {
   if (x === undefined && y === undefined) return undefined
   const a = (x ?? {}) as NonNullable<KnownStateData['contacts']>

@@ -58,6 +58,14 @@ export interface DeliverAllOptions extends MapOptions {
    * ended gets `{ status: 'retry', code: 'aborted' }`. The promise then resolves.
    */
   signal?: AbortSignalLike
+  /**
+   * What earlier deliveries learned (a stored {@link DeliveryReport.learned}, merged
+   * with `mergeKnown`): the batch starts from it, and what its exchanges learn is
+   * added as they end, so each later exchange skips the lookups the state answers.
+   * Checked first: a state this library did not write rejects with a
+   * `DeliveryOptionsError` naming the path (`known.version`, …).
+   */
+  known?: KnownState
 }
 
 /** How one input event ended. */
@@ -89,6 +97,10 @@ export interface DeliveryReport {
   /** One per input event, in input order (`results[i].index === i`). */
   results: DeliveryResult[]
   totals: DeliveryTotals
-  /** What the batch's exchanges learned, to store and pass as `options.known` next time. */
+  /**
+   * What the batch's exchanges learned (not including `options.known`), tombstones
+   * (`null`: a stale id) included. Store `mergeKnown(known, report.learned)` and pass
+   * it as `options.known` next time.
+   */
   learned: KnownState
 }

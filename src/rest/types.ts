@@ -3,6 +3,7 @@
  * @module
  */
 import type { OutcomeCode } from '../codes.js'
+import type { KnownState } from '../delivery/known-state.js'
 import type { Invalid, Skipped, Warning } from '../types.js'
 
 /** HTTP methods the library ever yields. */
@@ -46,6 +47,11 @@ export interface DeliveredOutcome {
    * a company that was not attached).
    */
   warnings: Warning[]
+  /**
+   * What the exchange learned from Intercom's answers, to pass on as `options.known`
+   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   */
+  learned?: KnownState
 }
 
 /**
@@ -63,6 +69,11 @@ export interface RetryOutcome {
   retryAt?: number
   /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
   retryAfterMs?: number
+  /**
+   * What the exchange learned from Intercom's answers, to pass on as `options.known`
+   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   */
+  learned?: KnownState
 }
 
 /** Intercom refused the event, and sending it again unchanged would fail the same way. */
@@ -75,6 +86,11 @@ export interface FailedOutcome {
   message: string
   /** Intercom's `errors` list, when its answer had one. */
   errors?: unknown[]
+  /**
+   * What the exchange learned from Intercom's answers, to pass on as `options.known`
+   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   */
+  learned?: KnownState
 }
 
 /** Nothing was sent: the mapping was `skipped` or `invalid`. */
@@ -83,6 +99,11 @@ export interface NotSentOutcome {
   status: 'not_sent'
   /** The mapping, with its reason or its errors. */
   mapping: Skipped | Invalid
+  /**
+   * What the exchange learned from Intercom's answers, to pass on as `options.known`
+   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   */
+  learned?: KnownState
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { cli, examples, root } from './run-cli.js'
+import type { Outcome } from '../../src/index.js'
+import { cli, examples, identify, ndjson, root, track } from './run-cli.js'
 
 describe('segment-intercom map', () => {
   it('prints the 2.x request sequence of every example event, one JSON line each, then totals', () => {
@@ -76,7 +77,11 @@ describe('segment-intercom replay', () => {
     expect(outcomes.map((l) => l.line)).toEqual([...Array(18).keys()].map((i) => i + 1))
     // Line 6 tracks a user whose identify comes on line 7: retried after it, delivered.
     expect(outcomes[5]).toMatchObject({ line: 6, attempts: 2, outcome: { status: 'delivered' } })
-    expect(outcomes.filter((l) => l.attempts !== 1).map((l) => l.line)).toEqual([6])
+    const sent = outcomes.filter((l) => (l.outcome as Outcome).status !== 'not_sent')
+    expect(sent.filter((l) => l.attempts !== 1).map((l) => l.line)).toEqual([6])
+    // Nothing is sent for a skipped event: no attempt.
+    const skipped = outcomes.filter((l) => (l.outcome as Outcome).status === 'not_sent')
+    expect(skipped.map((l) => [l.line, l.attempts])).toEqual([2, 15, 16, 17, 18].map((n) => [n, 0]))
     const state = lines[18]?.state as { contacts: { external_id: string }[]; events: unknown[] }
     expect(state.contacts.map((c) => c.external_id).sort()).toEqual(
       [
@@ -113,5 +118,34 @@ describe('segment-intercom replay', () => {
       expect(fromStdin.code).toBe(0)
       expect(fromStdin.lines).toEqual(fromFile.lines)
     }
+  })
+
+  it('delivers through deliverAll: users concurrently, each user’s events in input order', () => {
+    const users = ['a', 'b', 'c', 'd', 'e', 'f']
+    const events = [
+      ...users.map((u) => identify(u)),
+      ...[0, 1, 2, 3].flatMap((n) =>
+        users.map((u) => ({ ...track(u, `Step ${n}`), properties: { n } })),
+      ),
+    ]
+    const r = cli(['replay', '--search-lag', '3', '-'], ndjson(events))
+    expect(r.code).toBe(0)
+    const state = r.lines.at(-2)?.state as {
+      contacts: { id: string; external_id: string }[]
+      events: { contactId: string; metadata: { n: number } }[]
+    }
+    const userOf = new Map(state.contacts.map((c) => [c.id, c.external_id]))
+    for (const u of users) {
+      const ns = state.events.filter((e) => userOf.get(e.contactId) === u).map((e) => e.metadata.n)
+      expect(ns).toEqual([0, 1, 2, 3])
+    }
+  })
+
+  it('waits out its backoffs on the emulator’s virtual clock, not in real time', () => {
+    // Ten retries of a contact_not_found back off for about two minutes of virtual time.
+    const started = Date.now()
+    const r = cli(['replay', '--retries', '10', '-'], ndjson([track('ghost', 'Boo')]))
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(r.lines[0]).toMatchObject({ attempts: 11, outcome: { status: 'retry' } })
   })
 })

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { mergeKnownInto } from '../../src/delivery/known-state.js'
 import { type KnownState, KnownStateError, mergeKnown } from '../../src/index.js'
 
 const v1 = (rest: Record<string, unknown> = {}): KnownState => ({ version: 1, ...rest })
@@ -120,5 +121,34 @@ describe('mergeKnown properties', () => {
         }
       }),
     )
+  })
+})
+
+describe('mergeKnownInto (deliverAll’s running state)', () => {
+  it('merging in place gives what mergeKnown gives, and keeps nothing of its inputs', () => {
+    fc.assert(
+      fc.property(state, state, state, (a, b, c) => {
+        const before = JSON.stringify([a, b, c])
+        const into: KnownState = { version: 1 }
+        mergeKnownInto(into, a)
+        mergeKnownInto(into, b)
+        expect(into).toEqual(mergeKnown(a, b))
+        mergeKnownInto(into, c)
+        expect(into).toEqual(mergeKnown(mergeKnown(a, b), c))
+        // Writing into the running state later must not reach the deltas it came from.
+        for (const map of [into.companies, into.attachments, into.contacts]) {
+          if (map !== undefined) (map as Record<string, unknown>).zz = 'x'
+        }
+        expect(JSON.stringify([a, b, c])).toBe(before)
+      }),
+    )
+  })
+
+  it('rejects a bad delta under the name it is given, leaving the target whole', () => {
+    const into: KnownState = { version: 1, companies: { acme: 'k1' } }
+    expect(() =>
+      mergeKnownInto(into, { version: 1, companies: { x: 5 } } as unknown as KnownState, 'known'),
+    ).toThrow(expect.objectContaining({ path: 'known.companies["x"]' }))
+    expect(into).toEqual({ version: 1, companies: { acme: 'k1' } })
   })
 })

@@ -30,6 +30,8 @@ describe('delivery toolkit types', () => {
     // Mapping options are part of the options.
     expectTypeOf<DeliverAllOptions>().toHaveProperty('settings')
     expectTypeOf<DeliverAllOptions>().toHaveProperty('now')
+    // The state a batch starts from: a stored report's learned.
+    expectTypeOf<DeliverAllOptions['known']>().toEqualTypeOf<KnownState | undefined>()
   })
 
   it('results carry the outcome union and the totals add up to events', () => {

@@ -1,7 +1,7 @@
 import { isRecord } from '../../_lib/is-record.js'
 import type { ResolvedSettings } from '../../settings/types.js'
 import type { Warning } from '../../types.js'
-import { classify, isResponse, type Stop } from '../classify.js'
+import { classify, errorList, isResponse, type Stop } from '../classify.js'
 import { endpoint, segment } from '../endpoint.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { inferDataType, missingAttribute } from './missing-attribute.js'
@@ -107,8 +107,14 @@ export function* write(
       model,
       data_type: inferDataType(name, value),
     })
-    const made = yield* call(c, create)
+    const made = yield* call(c, create, [400])
     if (isStop(made)) return made
+    if (made.status === 400) {
+      // Created meanwhile by a concurrent delivery ("You already have 'plan' in your
+      // people data"): it exists now, so the write is sent again, without a warning.
+      if (errorList(made.body).some((e) => /already have/i.test(e.message ?? ''))) continue
+      return classify(create, made, c.nowMs) as Stop
+    }
     c.warnings.push({
       code: 'attribute_created',
       path: `custom_attributes.${name}`,
