@@ -34,6 +34,7 @@ const BOTH = VERSIONS
 const OPERATIONS = [
   { method: 'post', template: '/contacts', versions: BOTH },
   { method: 'put', template: '/contacts/{contact_id}', versions: BOTH },
+  { method: 'get', template: '/contacts/{contact_id}', versions: BOTH },
   { method: 'post', template: '/contacts/search', versions: BOTH },
   { method: 'post', template: '/contacts/{contact_id}/companies', versions: BOTH },
   { method: 'delete', template: '/contacts/{contact_id}/companies/{company_id}', versions: BOTH },

@@ -26,6 +26,15 @@ export const WARNING_CODES = {
    */
   attribute_created: 'attribute_created',
   /**
+   * A date was read, but its meaning was a guess, given in the message: a number whose
+   * unit (epoch seconds or milliseconds) was guessed from its magnitude because it is far
+   * from today in either unit (below 1e8, between 1e10 and 1e11, or from 1e13 on); a
+   * digit string that is no ISO 8601 date, read like that number; or six digits read as
+   * `YYYYMM`. The value was sent as read. Send ISO 8601 text (or a `Date`) to say what
+   * you mean.
+   */
+  ambiguous_date: 'ambiguous_date',
+  /**
    * REST 2.x: a group with `remove: true` named a company Intercom does not know, so
    * there was nothing to detach. Emitted on a `delivered` outcome. Check the company id
    * if you expected it to exist.
@@ -49,6 +58,14 @@ export const WARNING_CODES = {
    * company a `company_id` (or `id`) or a name.
    */
   dropped_company: 'dropped_company',
+  /**
+   * REST 2.x, `unknownAttributes: 'drop'` (the default): a custom attribute the workspace
+   * does not define (Intercom answered that it does not exist, or `options.knownAttributes`
+   * does not list it) was left out and the rest of the write sent. Emitted on the
+   * outcome, at the attribute's input path (e.g. `traits.address.city`). Create the
+   * attribute in Intercom (Settings → Data), or use `unknownAttributes: 'create'`.
+   */
+  dropped_attribute: 'dropped_attribute',
   /**
    * Text longer than 255 characters was dropped: with `longValues: 'drop'`, or a rich
    * link whose URL is too long. Shorten the value, or use `longValues: 'truncate'`.
@@ -92,10 +109,32 @@ export const WARNING_CODES = {
    */
   invalid_date: 'invalid_date',
   /**
+   * REST 2.x: Intercom answered a write with success but without something the library
+   * reads from the answer (e.g. the created contact's or company's `id`), and no later
+   * step needed it: the write happened, so the outcome is `delivered` with this warning,
+   * not `failed`. Nothing to do; if it repeats, check what sits between you and Intercom.
+   */
+  incomplete_response: 'incomplete_response',
+  /**
    * An empty or blank key cannot name an Intercom attribute or metadata key; the value
    * was dropped. Give the property a name.
    */
   invalid_key: 'invalid_key',
+  /**
+   * REST: `options.known` is not a known state this library wrote (a wrong `version`,
+   * an id that is not text, …; the path names the part), or `options.knownAttributes`
+   * has a list that is not one of names. It is ignored: the exchange looks everything up
+   * as if it had not been given, so nothing is lost but requests. Store
+   * `outcome.learned` as JSON and merge states with `mergeKnown`.
+   */
+  invalid_known_state: 'invalid_known_state',
+  /**
+   * A track property shaped like Intercom's monetary amount (exactly `amount` and
+   * `currency`) was not a valid one: `amount` must be a non-negative safe integer of
+   * cents and `currency` a three-letter code. It was sent as an ordinary nested value
+   * instead (flattened by default). Send integer cents and a code such as `"usd"`.
+   */
+  invalid_monetary_amount: 'invalid_monetary_amount',
   /**
    * A track's `revenue`/`total`/`price` could not become Intercom's amount in cents (not
    * a number, negative, or too large), so no price was sent. Send a non-negative number.
@@ -113,7 +152,9 @@ export const WARNING_CODES = {
   key_collision: 'key_collision',
   /**
    * A track had more properties than `maxEventProperties` (default 5; Intercom's REST cap
-   * is 10); the extra ones were dropped. Send fewer, or raise the setting up to 10.
+   * is 10); the extra ones were dropped, each warned at its own path. Kept first: the
+   * price, then top-level properties in input order, then keys flattened from nested
+   * values. Send fewer, or raise the setting up to 10.
    */
   metadata_cap: 'metadata_cap',
   /**
@@ -292,14 +333,19 @@ export const OUTCOME_CODES = {
    */
   aborted: 'aborted',
   /**
-   * `failed`, REST 2.x: Intercom reports a custom attribute that does not exist and
-   * `createMissingAttributes` is off. Create the attribute in Intercom (Settings → Data)
-   * or set `createMissingAttributes: true`, then redeliver.
+   * `failed`, REST 2.x: a custom attribute the workspace does not define, with
+   * `unknownAttributes: 'fail'` (or still missing after it was dropped or created).
+   * `errors` names it: create the attribute in Intercom (Settings → Data), or use
+   * `unknownAttributes: 'drop'` or `'create'`, then redeliver.
    */
   attribute_not_found: 'attribute_not_found',
   /**
-   * `retry`: `POST /contacts` answered 409 without naming the existing contact (its
-   * search index has not caught up). Retry later.
+   * REST 2.x. `retry`: `POST /contacts` answered 409 without naming the existing
+   * contact, or naming one Intercom does not return yet (its index has not caught up):
+   * retry later. `failed`: the 409 named a contact that belongs to another user (its
+   * `external_id` is another userId, e.g. two users share an email); the library never
+   * takes over another user's contact. The message and `errors` name both: give the
+   * users distinct emails or merge the contacts in Intercom, then redeliver.
    */
   conflict: 'conflict',
   /**

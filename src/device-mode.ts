@@ -3,7 +3,7 @@
  * warnings for what the device records by itself.
  * @module
  */
-import type { NormalizedGroup, NormalizedIdentify } from './normalize/model.js'
+import type { NormalizedGroup, NormalizedIdentify, NormalizedTrack } from './normalize/model.js'
 import type { Warning } from './types.js'
 import { warn } from './warnings.js'
 
@@ -32,4 +32,16 @@ export function warnDeviceRecorded(
       warn(warnings, 'unsupported_field', 'context.userAgent', message)
     }
   }
+}
+
+/**
+ * A track's `properties.email` that is its identity (no `userId`) is not in the metadata:
+ * REST sends it as the event's `email`, but a device's track call is the logged-in user's
+ * and carries no identity, so there it is not sent at all.
+ */
+export function warnIdentityEmail(m: NormalizedTrack, warnings: Warning[]): void {
+  if (m.identityEmailPath === undefined) return
+  const message =
+    "The track's identity (no userId); a device's track call is the logged-in user's and carries none: not sent"
+  warn(warnings, 'unsupported_field', m.identityEmailPath, message)
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { InputErrorCode, SkipReason, WarningCode } from './codes.js'
+import type { KnownState } from './rest/known-state.js'
 import type { Settings } from './settings/types.js'
 
 /**
@@ -58,4 +59,17 @@ export interface MapOptions {
   now?: Date | number
   /** REST: active event names already in the workspace (compared case-insensitively). */
   knownEventNames?: Iterable<string>
+  /**
+   * REST 2.x: what earlier deliveries learned (their outcomes' `learned`, merged with
+   * {@link mergeKnown}). A remembered contact is updated without a search, an
+   * unchanged company is not upserted again, an attached one not attached again; a
+   * stale id falls back to the lookup. Never changes what is written.
+   */
+  known?: KnownState
+  /**
+   * REST 2.x: the custom attributes the workspace defines (Intercom's data attributes),
+   * per model. Attributes not listed are handled by `settings.unknownAttributes` before
+   * sending, without Intercom's 400 round trip. Without it nothing is assumed.
+   */
+  knownAttributes?: { contact?: Iterable<string>; company?: Iterable<string> }
 }

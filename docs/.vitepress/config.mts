@@ -29,6 +29,8 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Codes', link: '/guide/codes' },
       { text: 'Operations', link: '/guide/operations' },
       { text: 'Performance', link: '/guide/performance' },
+      { text: 'Running at scale', link: '/guide/scale' },
+      { text: 'Architecture', link: '/guide/architecture' },
     ],
   },
   {

@@ -5,6 +5,7 @@ import {
   toMobile,
   toRest,
 } from '../index.js'
+import { drive } from '../rest/drive.js'
 import { createIntercomEmulator } from '../testing/index.js'
 import { type CliOptions, mapOptions, parseArgs } from './args.js'
 import { EXIT } from './command.js'
@@ -56,12 +57,10 @@ function restMapper(opts: CliOptions): Mapper {
     const mapping = toRest(event, options)
     if (mapping.status !== 'mapped') return mapping
     const requests: ReturnType<typeof shown>[] = []
-    const ex = mapping.exchange()
-    let step = ex.next()
-    while (!step.done) {
-      requests.push(shown(step.value))
-      step = ex.next(scratch.handle(step.value))
-    }
+    drive(mapping.exchange(), (request) => {
+      requests.push(shown(request))
+      return scratch.handle(request)
+    })
     return { status: 'mapped', warnings: mapping.warnings, requests }
   }
 }

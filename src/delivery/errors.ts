@@ -34,14 +34,3 @@ export class DeliveryInputError extends Error {
     this.report = report
   }
 }
-
-/** A `KnownState` that is not one this library wrote: `path` names the bad part. */
-export class KnownStateError extends TypeError {
-  override readonly name = 'KnownStateError'
-  /** Where in the state, e.g. `contacts.byEmail["a@example.com"]`. */
-  readonly path: string
-  constructor(path: string, message: string) {
-    super(`${path}: ${message}`)
-    this.path = path
-  }
-}

@@ -1,4 +1,4 @@
-import type { Outcome } from '../rest/types.js'
+import type { Outcome, OutcomeEnd, RetryOutcome } from '../rest/types.js'
 import {
   DEFAULT_BASE_MS,
   DEFAULT_MAX_ATTEMPTS,
@@ -99,7 +99,7 @@ export function resolveRetryPolicy(policy: RetryPolicy | undefined): ResolvedRet
  * ```
  */
 export function nextAttempt(
-  outcome: Outcome,
+  outcome: Outcome | OutcomeEnd,
   attempt: number,
   policy?: RetryPolicy,
   random: () => number = Math.random,
@@ -144,7 +144,7 @@ function ceiling(p: ResolvedRetryPolicy, attempt: number): number {
 }
 
 /** The wait the outcome asks for, in ms, or `undefined` when it names none. */
-function hintMs(outcome: Extract<Outcome, { status: 'retry' }>): number | undefined {
+function hintMs(outcome: Pick<RetryOutcome, 'retryAt' | 'retryAfterMs'>): number | undefined {
   const after = outcome.retryAfterMs
   if (typeof after === 'number' && Number.isFinite(after)) return Math.max(0, after)
   const at = outcome.retryAt

@@ -3,9 +3,9 @@
  * @module
  */
 import type { RateLimiter } from '../ops/rate-limiter.js'
+import type { KnownState } from '../rest/known-state.js'
 import type { Outcome, Send } from '../rest/types.js'
 import type { MapOptions } from '../types.js'
-import type { KnownState } from './known-state.js'
 import type { RetryPolicy } from './next-attempt.js'
 
 /** Time as `deliverAll` sees it: inject a virtual clock to test without waiting. */

@@ -54,45 +54,55 @@ export function parseEvent(input: unknown): Parsed | Invalid {
 }
 
 function parseUnsafe(input: unknown): Parsed | Invalid {
+  const r = readEvent(input)
+  if (r.errors.length > 0 || r.event === undefined) return invalid(r.errors, r.warnings)
+  return { status: 'parsed', event: r.event, warnings: r.warnings }
+}
+
+/** What {@link readEvent} found: every error, and the event without its invalid fields. */
+export interface EventReading {
+  /** The event, typed, with every invalid field left out; absent when its type is unknown. */
+  event?: SegmentEvent
+  errors: InputError[]
+  warnings: Warning[]
+}
+
+/**
+ * Every check of {@link parseEvent}, each independent of the others, so an event with
+ * several faults gets an error for each. The event comes back with the faulty fields
+ * left out (when its type is known), for checks that need the rest of it.
+ */
+export function readEvent(input: unknown): EventReading {
   const warnings: Warning[] = []
+  const errors: InputError[] = []
   if (!isRecord(input)) {
-    return invalid(
-      [
-        inputError(
-          'not_an_object',
-          '',
-          `A Segment event must be an object, got ${describe(input)}`,
-        ),
-      ],
-      warnings,
-    )
+    const message = `A Segment event must be an object, got ${describe(input)}`
+    return { errors: [inputError('not_an_object', '', message)], warnings }
   }
   const type = input.type
+  let known: SegmentEventType | undefined
   if (type === undefined || type === null) {
-    return invalid([inputError('missing_field', 'type', 'The event has no "type"')], warnings)
-  }
-  if (typeof type !== 'string') {
-    return invalid(
-      [inputError('wrong_type', 'type', `"type" must be a string, got ${describe(type)}`)],
-      warnings,
+    errors.push(inputError('missing_field', 'type', 'The event has no "type"'))
+  } else if (typeof type !== 'string') {
+    errors.push(inputError('wrong_type', 'type', `"type" must be a string, got ${describe(type)}`))
+  } else if (!TYPES.has(type)) {
+    errors.push(
+      inputError(
+        'unknown_type',
+        'type',
+        `Unknown event type "${type}"; expected identify, track, page, screen, group, alias or reset`,
+      ),
     )
-  }
-  if (!TYPES.has(type)) {
-    return invalid(
-      [
-        inputError(
-          'unknown_type',
-          'type',
-          `Unknown event type "${type}"; expected identify, track, page, screen, group, alias or reset`,
-        ),
-      ],
-      warnings,
-    )
-  }
+  } else known = type as SegmentEventType
 
-  const errors: InputError[] = []
-  let fixes: Record<string, string> | undefined
-  for (const key of type === 'group' ? GROUP_IDS : type === 'alias' ? ALIAS_IDS : IDS) {
+  /** Replacements in the typed copy: a converted id, or `undefined` for a faulty field. */
+  const fixes: Record<string, string | undefined> = {}
+  let fixed = false
+  const fix = (key: string, value: string | undefined) => {
+    fixes[key] = value
+    fixed = true
+  }
+  for (const key of known === 'group' ? GROUP_IDS : known === 'alias' ? ALIAS_IDS : IDS) {
     const v = input[key]
     const required = key === 'groupId' || key === 'previousId'
     if (v === undefined || v === null) {
@@ -100,30 +110,33 @@ function parseUnsafe(input: unknown): Parsed | Invalid {
     } else if (typeof v === 'string') {
       if (required && v === '') errors.push(inputError('empty', key, `"${key}" must not be empty`))
     } else if (typeof v === 'number' && Number.isFinite(v)) {
-      fixes ??= {}
-      fixes[key] = String(v)
+      fix(key, String(v))
       warn(warnings, 'converted', key, `"${key}" ${v} is a number; sent as the string "${v}"`)
     } else {
       errors.push(inputError('wrong_type', key, `"${key}" must be a string, got ${describe(v)}`))
+      fix(key, undefined)
     }
   }
-  if (type === 'track') {
+  if (known === 'track') {
     const name = input.event
     if (name === undefined || name === null) {
       errors.push(inputError('missing_field', 'event', 'A track call needs an "event" name'))
+      fix('event', '')
     } else if (typeof name !== 'string') {
       errors.push(
         inputError('wrong_type', 'event', `"event" must be a string, got ${describe(name)}`),
       )
+      fix('event', '')
     } else if (name.trim() === '') {
       errors.push(inputError('empty', 'event', 'The "event" name must not be empty'))
     }
   }
-  if (type === 'page' || type === 'screen') {
+  if (known === 'page' || known === 'screen') {
     for (const key of ['name', 'category'] as const) {
       const v = input[key]
       if (v !== undefined && v !== null && typeof v !== 'string') {
         errors.push(inputError('wrong_type', key, `"${key}" must be a string, got ${describe(v)}`))
+        fix(key, undefined)
       }
     }
   }
@@ -131,6 +144,7 @@ function parseUnsafe(input: unknown): Parsed | Invalid {
     const v = input[key]
     if (v !== undefined && v !== null && !isRecord(v)) {
       errors.push(inputError('wrong_type', key, `"${key}" must be an object, got ${describe(v)}`))
+      fix(key, undefined)
     }
   }
   const ts = input.timestamp
@@ -144,10 +158,11 @@ function parseUnsafe(input: unknown): Parsed | Invalid {
     errors.push(
       inputError('wrong_type', 'timestamp', `"timestamp" must be a date, got ${describe(ts)}`),
     )
+    fix('timestamp', undefined)
   }
-  if (errors.length > 0) return invalid(errors, warnings)
-  const event = (fixes ? { ...input, ...fixes } : input) as unknown as SegmentEvent
-  return { status: 'parsed', event, warnings }
+  if (known === undefined) return { errors, warnings }
+  const event = (fixed ? { ...input, ...fixes } : input) as unknown as SegmentEvent
+  return { event, errors, warnings }
 }
 
 function invalid(errors: InputError[], warnings: Warning[]): Invalid {

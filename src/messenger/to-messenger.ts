@@ -1,5 +1,5 @@
 import { hasKeys, isRecord } from '../_lib/is-record.js'
-import { warnDeviceRecorded } from '../device-mode.js'
+import { warnDeviceRecorded, warnIdentityEmail } from '../device-mode.js'
 import { mapped as envelope } from '../envelopes.js'
 import { MESSENGER_OPTIONS } from '../intercom-options.js'
 import type {
@@ -159,6 +159,7 @@ function group(
 
 function track(m: NormalizedTrack, warnings: Warning[]): MessengerMapping {
   warnUnsentOptions(m, MESSENGER_OPTIONS.track, warnings)
+  warnIdentityEmail(m, warnings)
   const call: MessengerCall = hasKeys(m.metadata)
     ? { method: 'trackEvent', args: [m.eventName, m.metadata] }
     : { method: 'trackEvent', args: [m.eventName] }

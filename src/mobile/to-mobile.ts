@@ -1,5 +1,5 @@
 import { hasKeys } from '../_lib/is-record.js'
-import { warnDeviceRecorded } from '../device-mode.js'
+import { warnDeviceRecorded, warnIdentityEmail } from '../device-mode.js'
 import { mapped as envelope, unsupportedType } from '../envelopes.js'
 import { MOBILE_OPTIONS } from '../intercom-options.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
@@ -62,6 +62,7 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
       return identify(m, n.now, warnings)
     case 'track': {
       warnUnsentOptions(m, MOBILE_OPTIONS.track, warnings)
+      warnIdentityEmail(m, warnings)
       const call: MobileCall = hasKeys(m.metadata)
         ? { method: 'logEvent', args: [m.eventName, m.metadata] }
         : { method: 'logEvent', args: [m.eventName] }

@@ -4,12 +4,12 @@ import { COMPANY_FIELDS, traitFields } from '../intercom/attribute-names.js'
 import { MAX_MONTHLY_SPEND } from '../intercom/limits.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds } from './dates.js'
 import { firstSpelling } from './first-spelling.js'
 import type { NormalizedCompany } from './model.js'
 import { stringHash } from './string-hash.js'
 import { textField } from './text.js'
-import { attributePaths, attributeSink, fitString, writeValue } from './values.js'
+import { attributeSink, fitString, writeValue } from './values.js'
 
 /**
  * The company id Segment derives from a bare company name: the `string-hash`
@@ -86,7 +86,7 @@ export function normalizeCompany(
       }
       case 'createdAt':
         if (once('createdAt', key)) {
-          const t = toUnixSeconds(value)
+          const t = dateSeconds(value, p, ctx.warnings)
           if (t === undefined) warn(ctx.warnings, 'invalid_date', p, 'Not a date; dropped')
           else c.createdAt = t
         }
@@ -130,8 +130,7 @@ export function normalizeCompany(
     }
   }
   c.customAttributes = sink.out
-  const paths = attributePaths(sink, path)
-  if (paths !== undefined) c.attributePaths = paths
+  if (hasKeys(sink.paths)) c.attributePaths = sink.paths
   if (hasKeys(inputKeys)) c.inputKeys = inputKeys
 
   if (companyId !== undefined) c.companyId = companyId

@@ -10,37 +10,62 @@ import {
   COMMA,
   DIGIT_0,
   DOT,
+  isDigit,
   MINUS,
   PAREN_CLOSE,
   PAREN_OPEN,
   PLUS,
   SPACE,
 } from '../_lib/char-codes.js'
+import type { Warning } from '../types.js'
+import { warn } from '../warnings.js'
 
 /** ECMAScript time values are limited to ±8.64e15 ms; beyond that nothing is a date. */
 const MAX_SECONDS = 8.64e12
 const MAX_MS = 8.64e15
 /** Numbers at or above this magnitude are epoch milliseconds (1e11 s is in the year 5138). */
 const MS_THRESHOLD = 1e11
+/**
+ * Where a number's unit is clear: as seconds 1e8–1e10 is 1973–2286 (as milliseconds it
+ * would be January 1970), as milliseconds 1e11–1e13 is 1973–2286 (as seconds, after 5138).
+ * Outside these windows the unit is a guess and the reading is warned.
+ */
+const PLAIN_SECONDS_MIN = 1e8
+const PLAIN_SECONDS_MAX = 1e10
+const PLAIN_MS_MAX = 1e13
 /** 400 Gregorian years, in ms: used to step around `Date.UTC` mapping years 0–99 to 1900–1999. */
 const MS_PER_400_YEARS = 146097 * 86400000
+const UPPER_W = 87
+const UPPER_T = 84
+const LOWER_T = 116
+const UPPER_Z = 90
+const LOWER_Z = 122
+
+/**
+ * A date value read as unix seconds. `guess` is set when the reading is one of several
+ * plausible ones (an epoch value whose unit was guessed from its magnitude, a digit
+ * string read as a number, a 6-digit `YYYYMM`): it says what was assumed, for a warning.
+ */
+export interface DateReading {
+  /** Integer unix seconds, rounded down. */
+  seconds: number
+  /** Why the reading may be wrong; absent when the value has one meaning. */
+  guess?: string
+}
 
 /**
  * Converts a Segment date value to integer unix seconds, rounded down; `undefined` when
- * the value is not a date.
+ * the value is not a date. {@link readDate} also says when the unit was guessed.
  *
  * Accepted:
  * - a valid `Date` (also from another realm);
  * - a finite number: epoch seconds, or epoch milliseconds when its magnitude is at least
  *   1e11 (1e11 seconds is in the year 5138); fractions are floored;
- * - a string of digits with an optional leading `-`: read like the number;
- * - ISO 8601 / RFC 3339: `YYYY-MM-DD`, optionally followed by `T`, `t` or one space and
- *   `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff…` (any number of fraction digits, `.` or `,`), then
- *   optionally `Z`/`z`, `±HH:MM`, `±HHMM` or `±HH`. Years may also be written `±YYYYYY`
- *   (what `toISOString()` prints outside 0000–9999). **Text without an offset is UTC**, never
- *   host-local time. `24:00` / `24:00:00(.000)` is the end of the day, i.e. 00:00 of the next
- *   day. A leap second (`:60`) counts as `:59` (unix time has no leap seconds; it is not
- *   checked against the leap-second table);
+ * - ISO 8601 text (see {@link readDate}) of any precision: `2014` (a year is its 1 January),
+ *   `2014-03`, `2014-03-04`, `20140304`, ordinal `2014-063`, week `2014-W10-2`, then
+ *   optionally `T` and `hh`, `hh:mm`, `hh:mm:ss`, `hhmmss`…, with a fraction of any length
+ *   on the last part, and `Z`, `±hh`, `±hhmm` or `±hh:mm`;
+ * - a digit string that is no ISO form (`"1522086291"`): read like the number, as a guess;
  * - `Date.prototype.toString()` text: `Mon Mar 26 2018 17:44:51 GMT+0000 (UTC)` (the
  *   parenthesised zone name is optional);
  * - `Date.prototype.toUTCString()` / RFC 7231 / RFC 2822 text:
@@ -54,15 +79,61 @@ const MS_PER_400_YEARS = 146097 * 86400000
  *
  * @example
  * toUnixSeconds('2018-03-26T17:44:51.900Z') // 1522086291
+ * toUnixSeconds('2014') // 1388534400 (2014-01-01T00:00:00Z)
  * toUnixSeconds('Mon Mar 26 2018 17:44:51 GMT+0000 (UTC)') // 1522086291
  * toUnixSeconds(1363902294011) // 1363902294 (milliseconds)
  * toUnixSeconds('2018-02-30') // undefined
  */
 export function toUnixSeconds(value: unknown): number | undefined {
+  return readDate(value)?.seconds
+}
+
+/**
+ * Reads a Segment date value like {@link toUnixSeconds}, and says when the reading is a
+ * guess. ISO 8601 text is read exactly, in every precision ISO 8601 and Segment's own
+ * parser (`@segment/isodate`) allow:
+ *
+ * - date: `YYYY` (1 January), `YYYY-MM` (the 1st), `YYYY-MM-DD` / `YYYYMMDD`, ordinal
+ *   `YYYY-DDD` / `YYYYDDD`, week `YYYY-Www[-D]` / `YYYYWww[D]` (ISO week-numbering year,
+ *   Monday when no day is given); years may be written `±YYYYYY` (what `toISOString()`
+ *   prints outside 0000–9999);
+ * - time, after a complete date and `T`, `t` or one space: `hh`, `hh:mm`, `hh:mm:ss` or
+ *   basic `hhmm`, `hhmmss`; the last part may have a fraction of any length (`.` or `,`;
+ *   `T10.5` is 10:30); then optionally `Z`/`z`, `±hh`, `±hhmm` or `±hh:mm`. **Text without
+ *   an offset is UTC**, never host-local time. `24:00` is 00:00 of the next day; a leap
+ *   second (`:60`) counts as `:59`.
+ *
+ * Guesses (`guess` set): a number outside 1e8–1e10 (seconds) and 1e11–1e13
+ * (milliseconds) — there the unit is a guess; a digit string that is no ISO form, read
+ * like the number it spells; `YYYYMM` (six digits), which `@segment/isodate` reads as a
+ * year-month but ISO 8601 does not allow (it could be `YYMMDD`).
+ *
+ * @example
+ * readDate('2014') // { seconds: 1388534400 }
+ * readDate('2014-W10-2') // { seconds: 1393891200 } (Tuesday 4 March 2014)
+ * readDate('1522086291') // { seconds: 1522086291, guess: 'a digit string …' }
+ */
+export function readDate(value: unknown): DateReading | undefined {
   if (typeof value === 'string') return fromString(value)
   if (typeof value === 'number') return fromNumber(value)
-  if (typeof value === 'object' && value !== null) return fromDateObject(value)
+  if (typeof value === 'object' && value !== null) return exact(fromDateObject(value))
   return undefined
+}
+
+/**
+ * {@link readDate} for a field at `path`: the unix seconds, with an `ambiguous_date`
+ * warning when the reading was a guess. `undefined` (not warned: the caller says what it
+ * does without the date) when the value is not a date.
+ */
+export function dateSeconds(value: unknown, path: string, warnings: Warning[]): number | undefined {
+  const r = readDate(value)
+  if (r === undefined) return undefined
+  if (r.guess !== undefined) warn(warnings, 'ambiguous_date', path, r.guess)
+  return r.seconds
+}
+
+function exact(seconds: number | undefined): DateReading | undefined {
+  return seconds === undefined ? undefined : { seconds }
 }
 
 function fromDateObject(value: object): number | undefined {
@@ -79,12 +150,21 @@ function fromDateObject(value: object): number | undefined {
   return Number.isNaN(ms) ? undefined : msToSeconds(ms)
 }
 
-function fromNumber(n: number): number | undefined {
+function fromNumber(n: number): DateReading | undefined {
   if (!Number.isFinite(n)) return undefined
-  if (n >= MS_THRESHOLD || n <= -MS_THRESHOLD) {
-    return n > MAX_MS || n < -MAX_MS ? undefined : msToSeconds(n)
-  }
-  return Math.floor(n) + 0 // `+ 0` turns -0 into 0
+  const a = Math.abs(n)
+  const ms = a >= MS_THRESHOLD
+  if (ms && a > MAX_MS) return undefined
+  const seconds = ms ? msToSeconds(n) : Math.floor(n) + 0 // `+ 0` turns -0 into 0
+  if (ms ? a < PLAIN_MS_MAX : a >= PLAIN_SECONDS_MIN && a < PLAIN_SECONDS_MAX) return { seconds }
+  const unit = ms ? 'milliseconds' : 'seconds'
+  const why =
+    a < PLAIN_SECONDS_MIN
+      ? 'this close to 1970 it may be milliseconds, or not a date at all'
+      : ms
+        ? 'a value this large may be microseconds'
+        : 'a value this large may be milliseconds'
+  return { seconds, guess: `${n} read as epoch ${unit} (${isoText(seconds)}); ${why}` }
 }
 
 /** Floor division by 1000 in exact integer steps (`Math.floor(ms / 1000)` can round up). */
@@ -94,16 +174,28 @@ function msToSeconds(ms: number): number {
   return (whole - rest) / 1000 - (rest < 0 ? 1 : 0) + 0
 }
 
-function fromString(s: string): number | undefined {
+function isoText(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+function fromString(s: string): DateReading | undefined {
   if (s.length === 0) return undefined
   const c0 = s.charCodeAt(0)
-  if (c0 === MINUS || c0 === PLUS || (c0 >= 48 && c0 <= 57)) {
+  if (c0 === MINUS || c0 === PLUS || isDigit(c0)) {
     const iso = parseIso(s)
     if (iso !== undefined) return iso
-    if (c0 !== PLUS && isIntegerText(s)) return fromNumber(Number(s))
+    if (c0 !== PLUS && isIntegerText(s)) {
+      const r = fromNumber(Number(s))
+      if (r === undefined) return undefined
+      const unit = Math.abs(Number(s)) >= MS_THRESHOLD ? 'milliseconds' : 'seconds'
+      return {
+        seconds: r.seconds,
+        guess: `The digit string "${s}" is no ISO 8601 date; read as epoch ${unit} (${isoText(r.seconds)}). Send ISO 8601 text or a number`,
+      }
+    }
     if (c0 === MINUS || c0 === PLUS) return undefined
   }
-  return parseText(s)
+  return exact(parseText(s))
 }
 
 /** `-?[0-9]+` */
@@ -117,7 +209,14 @@ function isIntegerText(s: string): boolean {
 // ---------------------------------------------------------------------------------------
 // ISO 8601 / RFC 3339
 
-function parseIso(s: string): number | undefined {
+/** The number of digits from `i` on. */
+function digitRun(s: string, i: number): number {
+  let j = i
+  while (digitAt(s, j) >= 0) j++
+  return j - i
+}
+
+function parseIso(s: string): DateReading | undefined {
   const n = s.length
   let year: number
   let i: number
@@ -133,39 +232,97 @@ function parseIso(s: string): number | undefined {
     if (year < 0) return undefined
     i = 4
   }
-  if (s.charCodeAt(i) !== MINUS || s.charCodeAt(i + 3) !== MINUS) return undefined
-  const month = digits(s, i + 1, 2)
-  const day = digits(s, i + 4, 2)
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
-  i += 6
-  if (i === n) return utcSeconds(year, month, day, 0, 0, 0, 0)
+  if (i === n) return exact(utcSeconds(year, 1, 1, 0, 0, 0, 0))
+
+  // The date: calendar, ordinal or week, extended (with '-') or basic.
+  let month = 1
+  let day = 1
+  let complete = true
+  let guess: string | undefined
+  const extended = s.charCodeAt(i) === MINUS
+  if (extended) i++
+  if (s.charCodeAt(i) === UPPER_W) {
+    const week = digits(s, i + 1, 2)
+    i += 3
+    let weekday = 1
+    complete = false
+    if (extended ? s.charCodeAt(i) === MINUS : digitAt(s, i) >= 0) {
+      weekday = digits(s, extended ? i + 1 : i, 1)
+      i += extended ? 2 : 1
+      complete = true
+    }
+    if (week < 1 || week > weeksInYear(year) || weekday < 1 || weekday > 7) return undefined
+    day = weekDateOrdinal(year, week, weekday)
+  } else {
+    const run = digitRun(s, i)
+    if (extended ? run === 2 : run === 2 || run === 4) {
+      month = digits(s, i, 2)
+      i += 2
+      if (month < 1 || month > 12) return undefined
+      if (run === 4 || (extended && s.charCodeAt(i) === MINUS && digitRun(s, i + 1) === 2)) {
+        day = digits(s, extended ? i + 1 : i, 2)
+        i += extended ? 3 : 2
+        if (day < 1 || day > daysInMonth(year, month)) return undefined
+      } else {
+        complete = false
+        if (!extended) {
+          guess = `"${s}" read as the year-month ${pad4(year)}-${pad2(month)}, as Segment's isodate does; ISO 8601 has no basic year-month (it could be YYMMDD)`
+        }
+      }
+    } else if (run === 3) {
+      day = digits(s, i, 3)
+      i += 3
+      if (day < 1 || day > (isLeapYear(year) ? 366 : 365)) return undefined
+    } else return undefined
+  }
+  if (i === n) {
+    const seconds = utcSeconds(year, month, day, 0, 0, 0, 0)
+    if (seconds === undefined) return undefined
+    return guess === undefined ? { seconds } : { seconds, guess }
+  }
+  if (!complete) return undefined // ISO 8601: a time needs a complete date
 
   const sep = s.charCodeAt(i)
-  if (sep !== 84 /* T */ && sep !== 116 /* t */ && sep !== SPACE) return undefined
-  const hour = digits(s, i + 1, 2)
-  if (s.charCodeAt(i + 3) !== COLON) return undefined
-  const minute = digits(s, i + 4, 2)
-  if (hour < 0 || minute < 0) return undefined
-  i += 6
+  if (sep !== UPPER_T && sep !== LOWER_T && sep !== SPACE) return undefined
+  i++
+  const hour = digits(s, i, 2)
+  if (hour < 0) return undefined
+  i += 2
+  let minute = 0
   let second = 0
+  /** Seconds from a fraction of the hour or minute. */
+  let extra = 0
   let fractionIsZero = true
-  if (s.charCodeAt(i) === COLON) {
-    second = digits(s, i + 1, 2)
-    if (second < 0) return undefined
-    i += 3
-    const c = s.charCodeAt(i)
-    if (c === DOT || c === COMMA) {
-      const start = ++i
-      for (let d = digitAt(s, i); d >= 0; d = digitAt(s, ++i)) if (d !== 0) fractionIsZero = false
-      if (i === start) return undefined
-      // The fraction is ignored: floor(whole seconds + [0, 1)) is the whole seconds.
+  /** 3600 while the hour is the last part read, then 60, then 1. */
+  let unit = 3600
+  const timeExtended = s.charCodeAt(i) === COLON
+  if (timeExtended ? digitRun(s, i + 1) >= 2 : digitRun(s, i) >= 2) {
+    minute = digits(s, timeExtended ? i + 1 : i, 2)
+    i += timeExtended ? 3 : 2
+    unit = 60
+    const more = timeExtended ? s.charCodeAt(i) === COLON : digitAt(s, i) >= 0
+    if (more) {
+      second = digits(s, timeExtended ? i + 1 : i, 2)
+      if (second < 0) return undefined
+      i += timeExtended ? 3 : 2
+      unit = 1
     }
+  } else if (timeExtended) return undefined
+  const fc = s.charCodeAt(i)
+  if (fc === DOT || fc === COMMA) {
+    const start = ++i
+    const run = digitRun(s, start)
+    if (run === 0) return undefined
+    i += run
+    for (let j = start; j < i; j++) if (digitAt(s, j) !== 0) fractionIsZero = false
+    // A fraction of a second is floored away; of an hour or a minute it is whole seconds.
+    if (unit > 1) extra = floorScaled(s, start, i, unit)
   }
 
   let offsetMinutes = 0
   if (i < n) {
     const c = s.charCodeAt(i)
-    if (c === 90 /* Z */ || c === 122 /* z */) i++
+    if (c === UPPER_Z || c === LOWER_Z) i++
     else if (c === PLUS || c === MINUS) {
       const oh = digits(s, i + 1, 2)
       let om = 0
@@ -184,13 +341,78 @@ function parseIso(s: string): number | undefined {
   }
 
   if (!validTime(hour, minute, second, fractionIsZero)) return undefined
-  return utcSeconds(year, month, day, hour, minute, second === 60 ? 59 : second, offsetMinutes)
+  const base = utcSeconds(
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second === 60 ? 59 : second,
+    offsetMinutes,
+  )
+  if (base === undefined) return undefined
+  const seconds = base + extra
+  return seconds > MAX_SECONDS ? undefined : { seconds }
 }
 
 /** Hours 0–23 (24 only as 24:00:00.000…), minutes 0–59, seconds 0–60. */
 function validTime(hour: number, minute: number, second: number, fractionIsZero: boolean) {
   if (hour === 24) return minute === 0 && second === 0 && fractionIsZero
   return hour <= 23 && minute <= 59 && second <= 60
+}
+
+/**
+ * `floor(unit × 0.ddd…)` for the fraction digits `s[start..end)`, exactly: the first 12
+ * digits give it within one, and a long division of the next whole number by `unit`
+ * decides (a float product could land just below a whole second).
+ */
+function floorScaled(s: string, start: number, end: number, unit: number): number {
+  const k = Math.min(end - start, 12)
+  const scaled = digits(s, start, k) * unit // < 3600e12: exact
+  const scale = 10 ** k
+  const q = (scaled - (scaled % scale)) / scale
+  // Is 0.ddd… ≥ (q + 1) / unit? Compare digit by digit with that quotient's expansion.
+  let rest = q + 1
+  for (let j = start; j < end; j++) {
+    rest *= 10
+    const expected = Math.floor(rest / unit)
+    rest -= expected * unit
+    const d = digitAt(s, j)
+    if (d !== expected) return d > expected ? q + 1 : q
+  }
+  return rest === 0 ? q + 1 : q
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of 1 January of `year`. */
+function isoWeekdayOfJan1(year: number): number {
+  const days = Math.floor((utcSeconds(year, 1, 1, 0, 0, 0, 0) ?? 0) / 86400)
+  const weekday = (((days + 4) % 7) + 7) % 7 // 1970-01-01 was a Thursday (4; Sunday 0)
+  return weekday === 0 ? 7 : weekday
+}
+
+/** 53 when the year starts on a Thursday, or is a leap year starting on a Wednesday. */
+function weeksInYear(year: number): number {
+  const jan1 = isoWeekdayOfJan1(year)
+  return jan1 === 4 || (jan1 === 3 && isLeapYear(year)) ? 53 : 52
+}
+
+/** Day of `year` (1 = 1 January; may be ≤ 0 or past the year's end) of an ISO week date. */
+function weekDateOrdinal(year: number, week: number, weekday: number): number {
+  // Week 1 is the one with 4 January, i.e. the first with a Thursday.
+  const jan4 = ((isoWeekdayOfJan1(year) + 2) % 7) + 1
+  return week * 7 + weekday - (jan4 + 3)
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
+function pad4(n: number): string {
+  return String(n).padStart(4, '0')
 }
 
 // ---------------------------------------------------------------------------------------
@@ -406,7 +628,7 @@ function upperAt(s: string, i: number): number {
 }
 
 function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  if (month === 2) return isLeapYear(year) ? 29 : 28
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 

@@ -1,17 +1,17 @@
 import { describe } from '../_lib/describe.js'
-import { isRecord } from '../_lib/is-record.js'
+import { hasKeys, isRecord } from '../_lib/is-record.js'
 import type { IdentifyEvent } from '../event/types.js'
 import { CONTACT_FIELDS, traitFields } from '../intercom/attribute-names.js'
 import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds } from './dates.js'
 import { firstSpelling } from './first-spelling.js'
 import { IdentityTraits } from './identity-traits.js'
 import { applyLastSeen } from './last-seen.js'
 import type { NormalizedCompany, NormalizedIdentify } from './model.js'
 import { textField } from './text.js'
-import { attributePaths, attributeSink, fitString, writeValue } from './values.js'
+import { attributeSink, fitString, writeValue } from './values.js'
 
 /**
  * Traits with a meaning of their own, by name, each mapped to the model field it
@@ -125,7 +125,7 @@ export function normalizeIdentify(
   if (created !== undefined) {
     // The option's entry holds its full path; a trait's holds its key.
     const path = created === signedUpOption ? created[0] : `traits.${created[0]}`
-    const t = toUnixSeconds(created[1])
+    const t = dateSeconds(created[1], path, ctx.warnings)
     if (t === undefined) warn(ctx.warnings, 'invalid_date', path, 'Not a date; dropped')
     else out.signedUpAt = t
   }
@@ -144,8 +144,7 @@ export function normalizeIdentify(
     if (typeof context.userAgent === 'string' && context.userAgent !== '')
       out.userAgent = context.userAgent
   }
-  const paths = attributePaths(sink, 'traits')
-  if (paths !== undefined) out.attributePaths = paths
+  if (hasKeys(sink.paths)) out.attributePaths = sink.paths
   out.companies = companies(std, ctx)
   return out
 }

@@ -1,7 +1,7 @@
 import type { SegmentContext } from '../event/types.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds } from './dates.js'
 import type { NormalizedGroup, NormalizedIdentify } from './model.js'
 
 /**
@@ -36,7 +36,7 @@ export function applyLastSeen(
     return
   }
   if (given !== undefined) {
-    const t = toUnixSeconds(given[1])
+    const t = dateSeconds(given[1], given[0], ctx.warnings)
     if (t !== undefined) {
       m.lastSeenAt = t
       m.lastSeenPath = given[0]

@@ -60,7 +60,10 @@ export interface NormalizedCompany {
   website?: string
   industry?: string
   customAttributes: Attributes
-  /** The input path of each custom attribute not at `path.key` (`address_city` ← `traits.company.address.city`). */
+  /**
+   * Where each custom attribute came from in the input (`traits.company.tier` for
+   * `tier`, `traits.address.city` for `address_city`), for warnings about it later.
+   */
   attributePaths?: Record<string, string>
   /**
    * The input key of `size` when it is not `size` (`employees`): the mobile SDKs'
@@ -105,7 +108,10 @@ export interface NormalizedIdentify extends Common {
   ownerPath?: string
   companies: NormalizedCompany[]
   customAttributes: Attributes
-  /** The input path of each custom attribute not at `traits.key` (`address_city` ← `traits.address.city`). */
+  /**
+   * Where each custom attribute came from in the input (`traits.address.city` for
+   * `address_city`), for warnings about it later (e.g. one REST drops).
+   */
   attributePaths?: Record<string, string>
 }
 
@@ -116,6 +122,11 @@ export interface NormalizedTrack extends Common {
   /** Unix seconds: the event's timestamp, else `options.now`; absent with neither. */
   createdAt?: number
   metadata: Metadata
+  /**
+   * `'properties.email'` when that property is the track's identity (no `userId`): it is
+   * then not in `metadata`, since REST sends it as the event's `email`.
+   */
+  identityEmailPath?: 'properties.email'
 }
 
 /** A track with a time: what REST sends, since Intercom requires an event's `created_at`. */

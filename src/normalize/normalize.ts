@@ -1,13 +1,14 @@
 import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
-import { parseEvent } from '../event/parse.js'
+import { readEvent } from '../event/parse.js'
 import type { PageEvent, ScreenEvent, SegmentEvent } from '../event/types.js'
+import type { KnownState } from '../rest/known-state.js'
 import { resolveSettings } from '../settings/resolve.js'
 import type { ResolvedSettings } from '../settings/types.js'
-import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
+import type { InputError, Invalid, MapOptions, Skipped, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds, toUnixSeconds } from './dates.js'
 import { normalizeGroup } from './group.js'
 import { normalizeIdentify } from './identify.js'
 import { isDisabled, readIntercomOptions } from './integrations.js'
@@ -27,6 +28,12 @@ export interface Normalized {
    * `options.now` (the event timestamp is not "now" for a retry).
    */
   nowMs: number | undefined
+  /** REST: `options.knownEventNames`, the workspace's active event names, when given. */
+  knownEventNames: Iterable<string> | undefined
+  /** REST: `options.known`, as given (the REST encoder checks it). */
+  known: KnownState | undefined
+  /** REST 2.x: `options.knownAttributes`, as given. */
+  knownAttributes: MapOptions['knownAttributes']
   warnings: Warning[]
 }
 
@@ -43,8 +50,27 @@ export interface Normalized {
  * ```
  */
 export function normalize(input: unknown, options?: MapOptions): Normalized | Skipped | Invalid {
+  return normalizeChecked(input, options, undefined)
+}
+
+/**
+ * A target's own input checks on the model (e.g. REST: a track needs a user and a time).
+ * They run also when the event has other errors, so every error is reported at once.
+ */
+export type TargetCheck = (m: NormalizedEvent) => InputError[]
+
+/**
+ * {@link normalize} plus a target's `check`: the event is `invalid` with the errors of the
+ * settings, of the event itself, of `options.now` and of `check` together — every
+ * independent fault at once, not only the first one found.
+ */
+export function normalizeChecked(
+  input: unknown,
+  options: MapOptions | undefined,
+  check: TargetCheck | undefined,
+): Normalized | Skipped | Invalid {
   try {
-    return normalizeUnsafe(input, options)
+    return normalizeUnsafe(input, options, check)
   } catch (error) {
     // Only hostile input gets here (a getter or Proxy that throws while being read).
     const message = `The event could not be read: ${error instanceof Error ? error.message : 'unknown error'}`
@@ -52,15 +78,16 @@ export function normalize(input: unknown, options?: MapOptions): Normalized | Sk
   }
 }
 
-function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Skipped | Invalid {
+function normalizeUnsafe(
+  input: unknown,
+  options: MapOptions | undefined,
+  check: TargetCheck | undefined,
+): Normalized | Skipped | Invalid {
   const resolved = resolveSettings(options?.settings)
-  if (!resolved.ok)
-    return { status: 'invalid', errors: resolved.errors, warnings: resolved.warnings }
-  const parsed = parseEvent(input)
+  const parsed = readEvent(input)
   const warnings =
     resolved.warnings.length === 0 ? parsed.warnings : resolved.warnings.concat(parsed.warnings)
-  if (parsed.status === 'invalid') return { status: 'invalid', errors: parsed.errors, warnings }
-  const event = parsed.event
+  const errors: InputError[] = resolved.ok ? parsed.errors : resolved.errors.concat(parsed.errors)
 
   let now: number | undefined
   let nowMs: number | undefined
@@ -68,17 +95,14 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
     now = nowSeconds(options.now)
     if (now === undefined) {
       const message = `options.now must be a valid Date or epoch milliseconds, got ${describe(options.now)}`
-      return {
-        status: 'invalid',
-        errors: [inputError('wrong_type', 'options.now', message)],
-        warnings,
-      }
-    }
-    nowMs = typeof options.now === 'number' ? options.now : options.now.getTime()
+      errors.push(inputError('wrong_type', 'options.now', message))
+    } else nowMs = typeof options.now === 'number' ? options.now : options.now.getTime()
   }
+  const event = parsed.event
+  if (!resolved.ok || event === undefined) return { status: 'invalid', errors, warnings }
 
   const integrations = isRecord(event.integrations) ? event.integrations : undefined
-  if (isDisabled(integrations)) {
+  if (errors.length === 0 && isDisabled(integrations)) {
     return {
       status: 'skipped',
       reason: 'disabled',
@@ -89,7 +113,7 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
 
   let timestamp: number | undefined
   if (event.timestamp !== undefined && event.timestamp !== null) {
-    timestamp = toUnixSeconds(event.timestamp)
+    timestamp = dateSeconds(event.timestamp, 'timestamp', warnings)
     if (timestamp === undefined) warn(warnings, 'invalid_date', 'timestamp', 'Not a date; ignored')
   }
   const ctx: NormalizeContext = { settings: resolved.settings, warnings, now: now ?? timestamp }
@@ -105,12 +129,18 @@ function normalizeUnsafe(input: unknown, options?: MapOptions): Normalized | Ski
     const message = 'The sign-up time is set by an identify only; ignored'
     warn(warnings, 'unsupported_field', read.signedUp[0], message)
   }
+  const m = model(event, base, ctx, read.signedUp)
+  if (check !== undefined) errors.push(...check(m))
+  if (errors.length > 0) return { status: 'invalid', errors, warnings }
   return {
     status: 'normalized',
-    event: model(event, base, ctx, read.signedUp),
+    event: m,
     settings: resolved.settings,
     now: ctx.now,
     nowMs,
+    knownEventNames: options?.knownEventNames,
+    known: options?.known,
+    knownAttributes: options?.knownAttributes,
     warnings,
   }
 }

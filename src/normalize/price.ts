@@ -1,4 +1,4 @@
-import { describe } from '../_lib/describe.js'
+import { describe, describeWithArticle } from '../_lib/describe.js'
 import { warn } from '../warnings.js'
 import { toCents } from './cents.js'
 import type { NormalizeContext } from './context.js'
@@ -41,7 +41,7 @@ export function readPrice(properties: Record<string, unknown>, ctx: NormalizeCon
       ctx.warnings,
       'invalid_revenue',
       `properties.${key}`,
-      `${describe(raw) === 'string' ? JSON.stringify(raw) : String(raw)} ${REASONS[cents.reason]}; no price sent`,
+      `${shown(raw)} ${REASONS[cents.reason]}; no price sent`,
     )
     if (consumed.length === 2) {
       warn(
@@ -66,4 +66,68 @@ export function readPrice(properties: Record<string, unknown>, ctx: NormalizeCon
       )
   }
   return { price: { amount: cents.cents, currency }, consumed }
+}
+
+/** A number or text as written; any other value by its type ("an object"), never `[object Object]`. */
+function shown(raw: unknown): string {
+  if (typeof raw === 'string') return JSON.stringify(raw)
+  if (typeof raw === 'number') return String(raw)
+  const d = describeWithArticle(raw) // 'an object', 'a boolean', 'null'…
+  return d.charAt(0).toUpperCase() + d.slice(1)
+}
+
+/**
+ * A property already shaped as Intercom's monetary amount: an object with exactly
+ * `amount` and `currency`. Sent as one when `amount` is a non-negative safe integer (cents,
+ * as Intercom's amount is) and `currency` three ASCII letters (sent as given: Intercom's
+ * own examples are lower case, ISO 4217 codes upper case). Any other object is
+ * `undefined`; a monetary-shaped one that is invalid is warned `invalid_monetary_amount`
+ * and also `undefined`, so the caller sends it as an ordinary nested value.
+ */
+export function readMonetaryAmount(
+  value: object,
+  path: string,
+  ctx: NormalizeContext,
+): Price | undefined {
+  if (Array.isArray(value)) return undefined
+  const obj = value as Record<string, unknown>
+  let keys = 0
+  for (const key in obj) {
+    if (key !== 'amount' && key !== 'currency') return undefined
+    keys++
+  }
+  if (keys !== 2) return undefined
+  const { amount, currency } = obj
+  const problems: string[] = []
+  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
+    problems.push(
+      typeof amount === 'number'
+        ? `"amount" ${amount} is not a whole, non-negative number of cents`
+        : `"amount" must be a whole number of cents, got ${describeWithArticle(amount)}`,
+    )
+  }
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
+    problems.push(
+      typeof currency === 'string'
+        ? `"currency" ${JSON.stringify(currency.slice(0, 20))} is not a three-letter code`
+        : `"currency" must be a three-letter code, got ${describeWithArticle(currency)}`,
+    )
+  }
+  if (problems.length === 0) return { amount: (amount as number) + 0, currency: currency as string }
+  warn(
+    ctx.warnings,
+    'invalid_monetary_amount',
+    path,
+    `Not an Intercom monetary amount: ${problems.join('; ')}; sent as a nested value`,
+  )
+  return undefined
+}
+
+function isCurrencyCode(s: string): boolean {
+  if (s.length !== 3) return false
+  for (let i = 0; i < 3; i++) {
+    const c = s.charCodeAt(i) | 0x20
+    if (c < 97 || c > 122) return false
+  }
+  return true
 }

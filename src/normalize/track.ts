@@ -4,13 +4,17 @@ import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import type { Metadata, MetadataValue, NormalizedTrack, RichLink, TimedTrack } from './model.js'
-import { readPrice } from './price.js'
+import { readMonetaryAmount, readPrice } from './price.js'
 import { codePointLength } from './truncate.js'
-import { fitString, put, type ValueSink, writeValue } from './values.js'
+import { fitString, nestedMode, put, type ValueSink, writeValue } from './values.js'
 
 /**
- * Normalizes a track: the event name, its time, and metadata (price first, then the
- * properties in their order, capped at `maxEventProperties`).
+ * Normalizes a track: the event name, its time, and metadata capped at
+ * `maxEventProperties`: the price first, then the top-level properties in their order,
+ * then the keys flattened from nested values (so a nested value never pushes a plain
+ * property out). A property shaped like Intercom's monetary amount (`{ amount, currency }`)
+ * is sent as one. `properties.email` is left out when it is the track's identity (no
+ * `userId`): REST sends it as the event's `email`.
  */
 export function normalizeTrack(
   event: TrackEvent,
@@ -25,6 +29,7 @@ export function normalizeTrack(
     kind: 'metadata',
     room: ctx.settings.maxEventProperties,
   }
+  let identityEmail = false
   if (properties !== undefined) {
     const { price, consumed } = readPrice(properties, ctx)
     if (price !== undefined && !put(sink, 'price', price, `properties.${consumed[0]}`, ctx)) {
@@ -38,6 +43,9 @@ export function normalizeTrack(
       }
     }
     const richLinks = ctx.settings.richLinkProperties
+    const email = base.user.userId === undefined ? base.user.email : undefined
+    /** Nested values to flatten once every top-level property has had its slot. */
+    const nested: string[] = []
     for (const key in properties) {
       const value = properties[key]
       if (value === undefined) continue
@@ -52,13 +60,29 @@ export function normalizeTrack(
         )
         continue
       }
+      if (key === 'email' && email !== undefined && value === email) {
+        identityEmail = true // sent as the identity, not as metadata too
+        continue
+      }
       if (richLinks.length > 0 && richLinks.includes(key)) {
         const link = richLink(value, path, ctx)
         if (link !== undefined) put(sink, key, link, path, ctx)
         continue
       }
+      if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+        const amount = readMonetaryAmount(value, path, ctx)
+        if (amount !== undefined) {
+          put(sink, key, amount, path, ctx)
+          continue
+        }
+        if (nestedMode(key, ctx) === 'flatten') {
+          nested.push(key)
+          continue
+        }
+      }
       writeValue(sink, key, value, path, key, ctx)
     }
+    for (const key of nested) writeValue(sink, key, properties[key], `properties.${key}`, key, ctx)
   }
   const track: NormalizedTrack = {
     type: 'track',
@@ -66,6 +90,7 @@ export function normalizeTrack(
     eventName: event.event,
     metadata: out,
   }
+  if (identityEmail) track.identityEmailPath = 'properties.email'
   const createdAt = base.timestamp ?? ctx.now
   if (createdAt !== undefined) track.createdAt = createdAt
   return track

@@ -5,7 +5,7 @@ import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import type { NestedValuesMode } from '../settings/types.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import { toUnixSeconds } from './dates.js'
+import { dateSeconds, toUnixSeconds } from './dates.js'
 import { safeKey } from './keys.js'
 import type { AttributeValue, MetadataValue } from './model.js'
 import { codePointLength, truncateCodePoints } from './truncate.js'
@@ -18,7 +18,7 @@ import { codePointLength, truncateCodePoints } from './truncate.js'
  */
 export interface ValueSink<V> {
   out: Record<string, V>
-  /** The input path of each key of `out`, for warnings an encoder gives later. */
+  /** Where each written key came from in the input (`traits.address.city` for `address_city`). */
   paths: Record<string, string>
   kind: 'attribute' | 'company' | 'metadata'
   /** Keys still allowed (metadata cap); `Infinity` for attributes. */
@@ -89,8 +89,9 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   switch (typeof value) {
     case 'string': {
       let v: string | number | undefined = value
-      if (isDateKey(key) && value.length >= 8) {
-        const t = toUnixSeconds(value)
+      // From 4 characters: a year alone ("2014") is an ISO 8601 date.
+      if (isDateKey(key) && value.length >= 4) {
+        const t = dateSeconds(value, path, ctx.warnings)
         if (t !== undefined) {
           warn(ctx.warnings, 'date_converted', path, `Date text sent as unix seconds (${t})`)
           v = t
@@ -158,7 +159,8 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   }
 }
 
-function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesMode {
+/** The `nestedValues` mode for a top-level key (`nestedValuesByKey` first). */
+export function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesMode {
   const byKey = ctx.settings.nestedValuesByKey
   return (Object.hasOwn(byKey, topKey) ? byKey[topKey] : undefined) ?? ctx.settings.nestedValues
 }
@@ -217,25 +219,6 @@ function safeStringify(value: object): string | undefined {
   } catch {
     return undefined
   }
-}
-
-/**
- * The input paths of a sink's keys that are not simply `parent.key` (flattened or
- * renamed keys: `address_city` ← `traits.address.city`), or `undefined` when every
- * key is its own input key. What a model keeps in `attributePaths`.
- */
-export function attributePaths(
-  sink: ValueSink<unknown>,
-  parent: string,
-): Record<string, string> | undefined {
-  let out: Record<string, string> | undefined
-  for (const key in sink.paths) {
-    const path = sink.paths[key] as string
-    if (path === joinPath(parent, key)) continue
-    out ??= {}
-    setOwn(out, key, path)
-  }
-  return out
 }
 
 /** The reserved-name table of a sink's kind: contact or company fields (none for metadata). */

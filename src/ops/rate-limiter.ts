@@ -1,4 +1,4 @@
-import { header } from '../rest/headers.js'
+import { responseHeader } from '../rest/response-header.js'
 import type { IntercomResponse } from '../rest/types.js'
 
 /** The request may go now; it has been counted. */
@@ -67,8 +67,8 @@ export function createRateLimiter(options: { limit: number; windowMs: number }):
       return { ok: true }
     },
     observe(response, now) {
-      const remaining = Number(header(response.headers, 'X-RateLimit-Remaining'))
-      const reset = Number(header(response.headers, 'X-RateLimit-Reset'))
+      const remaining = Number(responseHeader(response.headers, 'X-RateLimit-Remaining'))
+      const reset = Number(responseHeader(response.headers, 'X-RateLimit-Reset'))
       if (Number.isFinite(reset) && reset * 1000 > now) windowEnd = reset * 1000
       if (Number.isFinite(remaining) && remaining >= 0) serverRemaining = remaining
       if (response.status === 429) serverRemaining = 0

@@ -1,10 +1,10 @@
 import { isRecord } from '../_lib/is-record.js'
 import { EVENT_NAME_LIMIT_TEXT } from '../intercom/limits.js'
-import { header } from './headers.js'
-import type { IntercomRequest, IntercomResponse, Outcome } from './types.js'
+import { responseHeader } from './response-header.js'
+import type { IntercomRequest, IntercomResponse, OutcomeEnd } from './types.js'
 
 /** An outcome that ends an exchange early (anything but `delivered`). */
-export type Stop = Exclude<Outcome, { status: 'delivered' } | { status: 'not_sent' }>
+export type Ending = Exclude<OutcomeEnd, { status: 'delivered' } | { status: 'not_sent' }>
 
 /** `errors[]` of Intercom's error body (`{ type: 'error.list', errors: [...] }`), if any. */
 export function errorList(body: unknown): { code?: string; message?: string }[] {
@@ -43,7 +43,7 @@ export function classify(
   request: IntercomRequest,
   response: unknown,
   nowMs: number | undefined,
-): Stop | undefined {
+): Ending | undefined {
   if (!isResponse(response)) {
     return {
       status: 'failed',
@@ -97,7 +97,7 @@ export function classify(
   return { status: 'failed', code: 'unexpected_response', message: detail }
 }
 
-type Retry = Extract<Outcome, { status: 'retry' }>
+type Retry = Extract<OutcomeEnd, { status: 'retry' }>
 
 function rateLimited(
   response: IntercomResponse,
@@ -105,13 +105,13 @@ function rateLimited(
   message: string,
 ): Retry {
   const outcome: Retry = { status: 'retry', code: 'rate_limited', message }
-  const reset = Number(header(response.headers, 'X-RateLimit-Reset'))
+  const reset = Number(responseHeader(response.headers, 'X-RateLimit-Reset'))
   if (Number.isFinite(reset) && reset > 0) {
     outcome.retryAt = reset * 1000
     if (nowMs !== undefined) outcome.retryAfterMs = Math.max(0, outcome.retryAt - nowMs)
     return outcome
   }
-  const after = Number(header(response.headers, 'Retry-After'))
+  const after = Number(responseHeader(response.headers, 'Retry-After'))
   if (Number.isFinite(after) && after >= 0) {
     outcome.retryAfterMs = after * 1000
     if (nowMs !== undefined) outcome.retryAt = nowMs + outcome.retryAfterMs

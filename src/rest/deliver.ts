@@ -1,5 +1,6 @@
 import type { Invalid, Skipped } from '../types.js'
-import type { Exchange, IntercomResponse, Outcome, Send } from './types.js'
+import { drive, errorMessage } from './drive.js'
+import type { Exchange, Outcome, Send } from './types.js'
 
 /** A mapped REST result as {@link deliver} needs it: anything with an `exchange()`. */
 export interface MappedExchange {
@@ -33,30 +34,20 @@ export type Deliverable = MappedExchange | Skipped | Invalid
  * ```
  */
 export async function deliver(mapping: Deliverable, send: Send): Promise<Outcome> {
-  if (mapping.status !== 'mapped') return { status: 'not_sent', mapping }
-  let outcome: Outcome
+  if (mapping.status !== 'mapped') return { status: 'not_sent', mapping, learned: { version: 1 } }
+  let exchange: Exchange
   try {
-    const ex = mapping.exchange()
-    let step = ex.next()
-    while (!step.done) {
-      let response: IntercomResponse
-      try {
-        response = await send(step.value)
-      } catch (error) {
-        ex.return({ status: 'retry', code: 'transport_error', message: '' })
-        return {
-          status: 'retry',
-          code: 'transport_error',
-          message: `${step.value.method} ${step.value.path} was not answered: ${errorMessage(error)}`,
-        }
-      }
-      step = ex.next(response)
-    }
-    outcome = step.value
+    exchange = mapping.exchange()
   } catch (error) {
-    // Exchanges do not throw; this guards the promise contract against a bug.
-    return { status: 'failed', code: 'internal_error', message: errorMessage(error) }
+    // `toRest`'s exchanges do not throw; a host's own `exchange()` might.
+    return {
+      status: 'failed',
+      code: 'internal_error',
+      message: errorMessage(error),
+      learned: { version: 1 },
+    }
   }
+  const outcome = await drive(exchange, send)
   if (outcome.status === 'retry') {
     // The one clock read: only when the mapping had no options.now to measure from.
     if (outcome.retryAt !== undefined && outcome.retryAfterMs === undefined) {
@@ -67,13 +58,4 @@ export async function deliver(mapping: Deliverable, send: Send): Promise<Outcome
     }
   }
   return outcome
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
-  try {
-    return String(error)
-  } catch {
-    return 'unknown error'
-  }
 }

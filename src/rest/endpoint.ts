@@ -43,6 +43,6 @@ export function endpoint(
 }
 
 /** A path segment or query value, percent-encoded (ids may contain `/`, `?`, spaces…). */
-export function segment(value: string): string {
+export function encodePathSegment(value: string): string {
   return encodeURIComponent(value)
 }

@@ -1,8 +1,8 @@
 import type { Warning } from '../types.js'
-import type { Outcome } from './types.js'
+import type { OutcomeEnd } from './types.js'
 
-/** The outcome of an exchange that ran to its end. */
-export type Delivered = Extract<Outcome, { status: 'delivered' }>
+/** The end of an exchange that ran to its end (the kernel adds what it learned). */
+export type Delivered = Extract<OutcomeEnd, { status: 'delivered' }>
 
 /** The `delivered` outcome: how many requests the exchange sent, and its warnings. */
 export function delivered(requests: number, warnings: Warning[]): Delivered {

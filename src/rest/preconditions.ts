@@ -1,18 +1,40 @@
-import { invalid, unsupportedType } from '../envelopes.js'
+import { unsupportedType } from '../envelopes.js'
 import { MAX_ACTIVE_EVENT_NAMES } from '../intercom/limits.js'
 import { REST_OPTIONS } from '../intercom-options.js'
 import type { NormalizedEvent } from '../normalize/model.js'
 import type { Normalized } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
-import type { Invalid, MapOptions, Skipped, Warning } from '../types.js'
+import type { InputError, Invalid, Skipped, Warning } from '../types.js'
 import { SENT_NOWHERE, warnUnsentOptions } from '../unsent.js'
-import { warn } from '../warnings.js'
+import { inputError, warn } from '../warnings.js'
 import { exceedsEventNameLimit } from './event-names.js'
 
 const UNSUPPORTED: Record<string, string> = {
   page: 'Intercom REST has no page call; the Messenger target sends it (toMessenger)',
   ...SENT_NOWHERE,
   reset: 'reset is a device-mode call; the Messenger and mobile targets send it',
+}
+
+/**
+ * What makes an event impossible to send over REST, each independently (with the event's
+ * own errors, every one is reported at once): an identify or track without a userId or
+ * email; a track without a time (no valid `timestamp`, no `options.now`).
+ */
+export function restInputErrors(m: NormalizedEvent): InputError[] {
+  const errors: InputError[] = []
+  if ((m.type === 'identify' || m.type === 'track') && !hasUser(m.user)) {
+    const message =
+      m.type === 'identify'
+        ? 'An identify needs a userId or an email (traits.email); Intercom users cannot be anonymous and leads are not created'
+        : 'A track needs the userId or email of an existing Intercom user'
+    errors.push(inputError('missing_identity', 'userId', message))
+  }
+  if (m.type === 'track' && m.createdAt === undefined) {
+    const message =
+      'Intercom requires the event time: give the event a timestamp or pass options.now'
+    errors.push(inputError('missing_timestamp', 'timestamp', message))
+  }
+  return errors
 }
 
 /**
@@ -23,39 +45,15 @@ const UNSUPPORTED: Record<string, string> = {
  */
 export function restPreconditions(
   n: Normalized,
-  options: MapOptions | undefined,
   warnings: Warning[],
 ): Skipped | Invalid | undefined {
   const m: NormalizedEvent = n.event
   const why = UNSUPPORTED[m.type]
   if (why !== undefined) return unsupportedType(why, warnings)
   const noUser = !hasUser(m.user)
-  if (m.type === 'identify' && noUser) {
-    return invalid(
-      'missing_identity',
-      'userId',
-      'An identify needs a userId or an email (traits.email); Intercom users cannot be anonymous and leads are not created',
-      warnings,
-    )
-  }
+  // restInputErrors already made an identify or track without a user or time invalid.
   if (m.type === 'track') {
-    if (noUser) {
-      return invalid(
-        'missing_identity',
-        'userId',
-        'A track needs the userId or email of an existing Intercom user',
-        warnings,
-      )
-    }
-    if (m.createdAt === undefined) {
-      return invalid(
-        'missing_timestamp',
-        'timestamp',
-        'Intercom requires the event time: give the event a timestamp or pass options.now',
-        warnings,
-      )
-    }
-    if (exceedsEventNameLimit(options?.knownEventNames, m.eventName)) {
+    if (exceedsEventNameLimit(n.knownEventNames, m.eventName)) {
       return {
         status: 'skipped',
         reason: 'event_name_limit',

@@ -1,19 +1,20 @@
+import { describe } from '../_lib/describe.js'
 import { unsupportedType } from '../envelopes.js'
 import type { NormalizedEvent } from '../normalize/model.js'
-import { normalize } from '../normalize/normalize.js'
+import { normalizeChecked } from '../normalize/normalize.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Invalid, MapOptions, Mapped, Skipped, Warning } from '../types.js'
+import { warn } from '../warnings.js'
 import { eventBody } from './bodies.js'
 import { endpoint } from './endpoint.js'
-import { restPreconditions } from './preconditions.js'
-import { singleExchange } from './single-exchange.js'
+import { converse, type KnownAttributes, type Script, single } from './kernel.js'
+import { checkKnown, type KnownState, type KnownStateData, KnownStateError } from './known-state.js'
+import { restInputErrors, restPreconditions } from './preconditions.js'
 import type { Exchange } from './types.js'
 import { v1Request } from './v1/request.js'
-import { contactBody } from './v2/contact-body.js'
-import { groupExchange } from './v2/group.js'
-import { identifyExchange } from './v2/identify.js'
-import type { Conversation } from './v2/steps.js'
-
+import { contactBody } from './v2/contacts.js'
+import { group } from './v2/group.js'
+import { identify } from './v2/identify.js'
 /** A REST mapping: call `exchange()` for a fresh sans-I/O conversation with Intercom. */
 export type RestMapping = Mapped<{ exchange(): Exchange }> | Skipped | Invalid
 
@@ -39,57 +40,96 @@ export type RestMapping = Mapped<{ exchange(): Exchange }> | Skipped | Invalid
  * ```
  */
 export function toRest(event: unknown, options?: MapOptions): RestMapping {
-  const n = normalize(event, options)
+  const n = normalizeChecked(event, options, restInputErrors)
   if (n.status !== 'normalized') return n
   const warnings = n.warnings
-  const stop = restPreconditions(n, options, warnings)
+  const stop = restPreconditions(n, warnings)
   if (stop !== undefined) return stop
-  const nowMs = n.nowMs
   const m = n.event
-  const settings = n.settings
-
-  if (settings.apiVersion === '1.4') {
-    const request = v1Request(m, settings, warnings)
-    if (request === undefined) return unsupported(m, warnings)
-    return { status: 'mapped', warnings, exchange: () => singleExchange(request, warnings, nowMs) }
-  }
-  return v2Mapping(m, settings, warnings, nowMs)
+  const script =
+    n.settings.apiVersion === '1.4'
+      ? v1Script(m, n.settings, warnings)
+      : v2Script(m, n.settings, warnings)
+  if (script === undefined) return unsupported(m, warnings)
+  const v1 = n.settings.apiVersion === '1.4'
+  const known = v1 ? undefined : checkedKnown(n.known, warnings)
+  const knownAttributes = v1 ? undefined : attributeSets(n.knownAttributes, warnings)
+  const setup = { settings: n.settings, nowMs: n.nowMs, warnings, known, knownAttributes }
+  return { status: 'mapped', warnings, exchange: () => converse(setup, script) }
 }
 
-function v2Mapping(
+/** 1.4: one request per call (`POST /users` upserts the user and their companies). */
+function v1Script(
   m: NormalizedEvent,
   settings: ResolvedSettings,
   warnings: Warning[],
-  nowMs: number | undefined,
-): RestMapping {
-  const conversation = (): Conversation => ({
-    settings,
-    nowMs,
-    requests: 0,
-    warnings: warnings.slice(),
-  })
+): Script | undefined {
+  const request = v1Request(m, settings, warnings)
+  return request === undefined ? undefined : single(request)
+}
+
+/** 2.x: a conversation per call type; bodies are built here, once per mapping. */
+function v2Script(
+  m: NormalizedEvent,
+  settings: ResolvedSettings,
+  warnings: Warning[],
+): Script | undefined {
   switch (m.type) {
     case 'identify': {
       const body = contactBody(m, warnings, settings.apiVersion)
-      return {
-        status: 'mapped',
-        warnings,
-        exchange: () => identifyExchange(conversation(), m, body),
-      }
+      return (c) => identify(c, m, body)
     }
-    case 'track': {
-      const request = endpoint(settings, 'POST', '/events', eventBody(m, m.createdAt ?? 0))
-      return {
-        status: 'mapped',
-        warnings,
-        exchange: () => singleExchange(request, warnings, nowMs),
-      }
-    }
+    case 'track':
+      // preconditions guarantee createdAt
+      return single(endpoint(settings, 'POST', '/events', eventBody(m, m.createdAt ?? 0)))
     case 'group':
-      return { status: 'mapped', warnings, exchange: () => groupExchange(conversation(), m) }
+      return (c) => group(c, m)
     default:
-      return unsupported(m, warnings)
+      return undefined
   }
+}
+
+/** `options.known`, when it is a state this library wrote; else ignored with a warning. */
+function checkedKnown(
+  known: KnownState | undefined,
+  warnings: Warning[],
+): KnownStateData | undefined {
+  if (known === undefined) return undefined
+  try {
+    // The shape only: each entry is checked when an exchange reads it (Memory).
+    return checkKnown(known, 'options.known', false)
+  } catch (error) {
+    const path = error instanceof KnownStateError ? error.path : 'options.known'
+    const why = error instanceof Error ? error.message : 'unreadable'
+    warn(warnings, 'invalid_known_state', path, `Ignored: ${why}`)
+    return undefined
+  }
+}
+
+/** `options.knownAttributes` as sets; a list that is not one of names is warned and ignored. */
+function attributeSets(
+  given: MapOptions['knownAttributes'],
+  warnings: Warning[],
+): KnownAttributes | undefined {
+  if (given === undefined) return undefined
+  const out: { contact?: ReadonlySet<string>; company?: ReadonlySet<string> } = {}
+  for (const model of ['contact', 'company'] as const) {
+    const names = given[model]
+    if (names === undefined) continue
+    try {
+      const set = new Set<string>()
+      for (const name of names) {
+        if (typeof name !== 'string') throw new TypeError(`${describe(name)} is not a name`)
+        set.add(name)
+      }
+      out[model] = set
+    } catch (error) {
+      const why = error instanceof Error ? error.message : 'unreadable'
+      const path = `options.knownAttributes.${model}`
+      warn(warnings, 'invalid_known_state', path, `Ignored: not a list of attribute names (${why})`)
+    }
+  }
+  return out
 }
 
 function unsupported(m: NormalizedEvent, warnings: Warning[]): Skipped {

@@ -3,8 +3,8 @@
  * @module
  */
 import type { OutcomeCode } from '../codes.js'
-import type { KnownState } from '../delivery/known-state.js'
 import type { Invalid, Skipped, Warning } from '../types.js'
+import type { KnownState } from './known-state.js'
 
 /** HTTP methods the library ever yields. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -48,10 +48,10 @@ export interface DeliveredOutcome {
    */
   warnings: Warning[]
   /**
-   * What the exchange learned from Intercom's answers, to pass on as `options.known`
-   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   * What the exchange learned from Intercom's answers (`{ version: 1 }` when nothing):
+   * store it with {@link mergeKnown} and pass it as `options.known` to later mappings.
    */
-  learned?: KnownState
+  learned: KnownState
 }
 
 /**
@@ -70,10 +70,10 @@ export interface RetryOutcome {
   /** Milliseconds from `options.now` (or, without it, from the delivery time) to `retryAt`. */
   retryAfterMs?: number
   /**
-   * What the exchange learned from Intercom's answers, to pass on as `options.known`
-   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   * What the exchange learned from Intercom's answers (`{ version: 1 }` when nothing):
+   * store it with {@link mergeKnown} and pass it as `options.known` to later mappings.
    */
-  learned?: KnownState
+  learned: KnownState
 }
 
 /** Intercom refused the event, and sending it again unchanged would fail the same way. */
@@ -87,10 +87,10 @@ export interface FailedOutcome {
   /** Intercom's `errors` list, when its answer had one. */
   errors?: unknown[]
   /**
-   * What the exchange learned from Intercom's answers, to pass on as `options.known`
-   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   * What the exchange learned from Intercom's answers (`{ version: 1 }` when nothing):
+   * store it with {@link mergeKnown} and pass it as `options.known` to later mappings.
    */
-  learned?: KnownState
+  learned: KnownState
 }
 
 /** Nothing was sent: the mapping was `skipped` or `invalid`. */
@@ -100,10 +100,10 @@ export interface NotSentOutcome {
   /** The mapping, with its reason or its errors. */
   mapping: Skipped | Invalid
   /**
-   * What the exchange learned from Intercom's answers, to pass on as `options.known`
-   * (merge with `mergeKnown`). Optional until the exchanges report it.
+   * What the exchange learned from Intercom's answers (`{ version: 1 }` when nothing):
+   * store it with {@link mergeKnown} and pass it as `options.known` to later mappings.
    */
-  learned?: KnownState
+  learned: KnownState
 }
 
 /**
@@ -115,6 +115,13 @@ export interface NotSentOutcome {
  * - `'not_sent'`: {@link NotSentOutcome}, the mapping was `skipped` or `invalid`.
  */
 export type Outcome = DeliveredOutcome | RetryOutcome | FailedOutcome | NotSentOutcome
+
+/** An {@link Outcome} before the kernel attaches `learned`: each member without it. */
+export type OutcomeEnd = Outcome extends infer O
+  ? O extends Outcome
+    ? Omit<O, 'learned'>
+    : never
+  : never
 
 /**
  * A sans-I/O conversation with Intercom: yields each request to send, takes the

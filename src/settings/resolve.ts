@@ -77,6 +77,10 @@ export function resolveSettings(input: unknown): SettingsResult {
     const read = spec.read(value, key, invalid)
     if (read !== undefined) s[key] = read
   }
+  // The kept spelling: createMissingAttributes: true is unknownAttributes: 'create'.
+  if (s.createMissingAttributes === true && input.unknownAttributes === undefined) {
+    s.unknownAttributes = 'create'
+  }
   return errors.length > 0
     ? { ok: false, errors, warnings }
     : { ok: true, settings: s as unknown as ResolvedSettings, warnings }

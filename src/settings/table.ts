@@ -15,6 +15,7 @@ import type {
   Region,
   ResolvedSettings,
   Settings,
+  UnknownAttributesMode,
 } from './types.js'
 
 /** The modes of {@link Settings.nestedValues}. */
@@ -26,6 +27,13 @@ export const NESTED_VALUES_MODES = [
 
 /** The modes of {@link Settings.longValues}. */
 export const LONG_VALUES_MODES = ['truncate', 'drop'] as const satisfies readonly LongValuesMode[]
+
+/** The modes of {@link Settings.unknownAttributes}. */
+export const UNKNOWN_ATTRIBUTES_MODES = [
+  'drop',
+  'create',
+  'fail',
+] as const satisfies readonly UnknownAttributesMode[]
 
 /** The data-hosting regions of {@link Settings.region}. */
 export const REGIONS = ['us', 'eu', 'au'] as const satisfies readonly Region[]
@@ -165,5 +173,8 @@ export const SETTINGS_TABLE: {
     },
   },
   longValues: mode(LONG_VALUES_MODES, 'all targets', 'truncate'),
+  // The one rule across two keys (resolve.ts): createMissingAttributes: true without
+  // unknownAttributes resolves to 'create'.
+  unknownAttributes: mode(UNKNOWN_ATTRIBUTES_MODES, 'REST 2.x', 'drop'),
   createMissingAttributes: check(false, 'boolean', 'REST 2.x', 'a boolean', isBoolean),
 }

@@ -4,6 +4,9 @@ export type NestedValuesMode = 'flatten' | 'stringify' | 'drop'
 /** How a string longer than 255 characters is sent. */
 export type LongValuesMode = 'truncate' | 'drop'
 
+/** What REST 2.x does with a custom attribute the workspace does not define. */
+export type UnknownAttributesMode = 'drop' | 'create' | 'fail'
+
 /** Intercom data-hosting region. */
 export type Region = 'us' | 'eu' | 'au'
 
@@ -27,7 +30,10 @@ export interface Settings {
   apiVersion?: string
   /** Data-hosting region: the REST base URL and the Messenger `api_base`. Default `'us'`. */
   region?: Region
-  /** Event metadata keys kept per event. Default 5 (the Segment doc's cap); Intercom's REST cap is 10. */
+  /**
+   * Event metadata keys kept per event: the price, then top-level properties in input order,
+   * then flattened keys. Default 5 (the Segment doc's cap); Intercom's REST cap is 10.
+   */
   maxEventProperties?: number
   /** Nested objects and arrays in traits/properties. Default `'flatten'` (joined with `_`). */
   nestedValues?: NestedValuesMode
@@ -36,8 +42,16 @@ export interface Settings {
   /** Strings over 255 characters. Default `'truncate'` (on a code-point boundary). */
   longValues?: LongValuesMode
   /**
-   * REST 2.x: create a custom attribute that Intercom reports missing
-   * (`POST /data_attributes`) and retry the write once. Default `false`.
+   * REST 2.x: a custom attribute the workspace does not define (Intercom says so, or
+   * `options.knownAttributes` does before sending). `'drop'` (the default) sends the
+   * write again without it and warns (`dropped_attribute`, at its input path);
+   * `'create'` creates it (`POST /data_attributes`) and sends the write again;
+   * `'fail'` ends the delivery `failed` `attribute_not_found`.
+   */
+  unknownAttributes?: UnknownAttributesMode
+  /**
+   * Kept from earlier versions: `true` means `unknownAttributes: 'create'` (when
+   * `unknownAttributes` is not given, which otherwise wins). Default `false`.
    */
   createMissingAttributes?: boolean
 }
@@ -55,5 +69,7 @@ export interface ResolvedSettings {
   nestedValues: NestedValuesMode
   nestedValuesByKey: Readonly<Record<string, NestedValuesMode>>
   longValues: LongValuesMode
+  /** With `createMissingAttributes: true` and no `unknownAttributes`, `'create'`. */
+  unknownAttributes: UnknownAttributesMode
   createMissingAttributes: boolean
 }

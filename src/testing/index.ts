@@ -15,7 +15,6 @@ export {
 } from './emulator/emulator.js'
 export type * from './emulator/types.js'
 export type * from './recording-transport.js'
-export {
-  createRecordingTransport,
-  createScriptedTransport,
-} from './recording-transport.js'
+export { createRecordingTransport } from './recording-transport.js'
+export type * from './scripted-transport.js'
+export { createScriptedTransport } from './scripted-transport.js'

@@ -27,3 +27,11 @@ describe('char codes', () => {
     expect(codes.isDigit(''.charCodeAt(0))).toBe(false)
   })
 })
+
+describe('isDigit over every code unit below U+3000', () => {
+  it('agrees with /[0-9]/ (no other script’s digits)', () => {
+    for (let c = 0; c < 0x3000; c++) {
+      expect(codes.isDigit(c)).toBe(/^[0-9]$/.test(String.fromCharCode(c)))
+    }
+  })
+})

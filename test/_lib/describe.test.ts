@@ -19,3 +19,21 @@ group('describe', () => {
     }
   })
 })
+
+group('describe: other kinds', () => {
+  it('a prototype-less object is an object; bigint and symbol by typeof', () => {
+    expect([Object.create(null), 1n, Symbol(), true].map(describe)).toEqual([
+      'an object',
+      'bigint',
+      'symbol',
+      'boolean',
+    ])
+  })
+
+  it('never includes the content (it may be a secret or huge)', () => {
+    for (const value of ['s3cr3t-token', 12345, ['s3cr3t-token'], { token: 's3cr3t-token' }]) {
+      expect(describe(value)).not.toMatch(/s3cr3t|12345/)
+      expect(describeWithArticle(value)).not.toMatch(/s3cr3t|12345/)
+    }
+  })
+})

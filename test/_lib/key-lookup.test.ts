@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { keyIgnoringCase } from '../../src/_lib/key-lookup.js'
 
@@ -14,5 +15,20 @@ describe('keyIgnoringCase', () => {
     expect(keyIgnoringCase({ Intercoms: 1 }, 'Intercom')).toBeUndefined()
     expect(keyIgnoringCase({}, 'Intercom')).toBeUndefined()
     expect(keyIgnoringCase({ Intercom: undefined, intercom: 3 }, 'Intercom')).toBe('Intercom')
+  })
+})
+
+describe('keyIgnoringCase: property', () => {
+  it('agrees with a lower-case comparison of every key', () => {
+    const name = fc.stringMatching(/^[A-Za-z-]{1,6}$/)
+    fc.assert(
+      fc.property(fc.dictionary(name, fc.integer()), name, (obj, key) => {
+        const expected =
+          obj[key] !== undefined
+            ? key
+            : Object.keys(obj).find((k) => k.toLowerCase() === key.toLowerCase())
+        expect(keyIgnoringCase(obj, key)).toBe(expected)
+      }),
+    )
   })
 })

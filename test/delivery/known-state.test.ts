@@ -1,7 +1,7 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { mergeKnownInto } from '../../src/delivery/known-state.js'
 import { type KnownState, KnownStateError, mergeKnown } from '../../src/index.js'
+import { mergeKnownInto } from '../../src/rest/known-state.js'
 
 const v1 = (rest: Record<string, unknown> = {}): KnownState => ({ version: 1, ...rest })
 

@@ -5,14 +5,14 @@ import {
   DeliveryOptionsError,
   nextAttempt,
   OUTCOME_CODES,
-  type Outcome,
   type OutcomeCode,
+  type OutcomeEnd,
   type RetryPolicy,
 } from '../../src/index.js'
 
-type Retry = Extract<Outcome, { status: 'retry' }>
+type Retry = Extract<OutcomeEnd, { status: 'retry' }>
 const outcomeCodeArb = fc.constantFrom(...(Object.keys(OUTCOME_CODES) as OutcomeCode[]))
-const retry = (code: OutcomeCode, extra: Partial<Retry> = {}): Outcome => ({
+const retry = (code: OutcomeCode, extra: Partial<Retry> = {}): OutcomeEnd => ({
   status: 'retry',
   code,
   message: code,
@@ -165,12 +165,12 @@ const policyArb = fc
   })
   .map(({ maxAttempts, baseMs, extra }) => ({ maxAttempts, baseMs, maxMs: baseMs + extra }))
 
-const outcomeArb: fc.Arbitrary<Outcome> = fc.oneof(
-  fc.constant<Outcome>({ status: 'delivered', requests: 1, warnings: [] }),
+const outcomeArb: fc.Arbitrary<OutcomeEnd> = fc.oneof(
+  fc.constant<OutcomeEnd>({ status: 'delivered', requests: 1, warnings: [] }),
   fc
     .constantFrom<OutcomeCode>('unauthorized', 'conflict', 'rejected')
-    .map((code): Outcome => ({ status: 'failed', code, message: code })),
-  fc.constant<Outcome>({
+    .map((code): OutcomeEnd => ({ status: 'failed', code, message: code })),
+  fc.constant<OutcomeEnd>({
     status: 'not_sent',
     mapping: { status: 'invalid', errors: [], warnings: [] },
   }),
@@ -187,7 +187,7 @@ const outcomeArb: fc.Arbitrary<Outcome> = fc.oneof(
       },
       { requiredKeys: ['code'] },
     )
-    .map((r): Outcome => ({ status: 'retry', message: r.code, ...r })),
+    .map((r): OutcomeEnd => ({ status: 'retry', message: r.code, ...r })),
 )
 
 const attemptArb = fc.integer({ min: 1, max: 2_000 })

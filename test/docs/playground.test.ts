@@ -87,7 +87,9 @@ describe('the playground, other controls', () => {
     expect(log[0]).toBe('POST /contacts/search 200') // the search misses the seeded contact
     const conflict = log.indexOf('POST /contacts 409')
     expect(conflict).toBeGreaterThan(0)
-    expect(log[conflict + 1]).toMatch(/^PUT \/contacts\/\w+ 200$/)
+    // The contact the 409 names is read first (it must not be another user's), then updated.
+    expect(log[conflict + 1]).toMatch(/^GET \/contacts\/\w+ 200$/)
+    expect(log[conflict + 2]).toMatch(/^PUT \/contacts\/\w+ 200$/)
     expect(result.outcome).toMatchObject({ status: 'delivered' })
     expect(result.state?.contacts).toHaveLength(1)
   })

@@ -1,4 +1,5 @@
-import type { Exchange, IntercomRequest, IntercomResponse, Outcome } from '../../src/index.js'
+import { drive as run } from '../../src/rest/drive.js'
+import type { Exchange, IntercomRequest, IntercomResponse, Outcome } from '../../src/rest/types.js'
 
 /** Runs an exchange synchronously against a responder; returns every request and the outcome. */
 export function drive(
@@ -6,10 +7,9 @@ export function drive(
   respond: (request: IntercomRequest) => IntercomResponse,
 ): { requests: IntercomRequest[]; outcome: Outcome } {
   const requests: IntercomRequest[] = []
-  let step = ex.next()
-  while (!step.done) {
-    requests.push(step.value)
-    step = ex.next(respond(step.value))
-  }
-  return { requests, outcome: step.value }
+  const outcome = run(ex, (request) => {
+    requests.push(request)
+    return respond(request)
+  })
+  return { requests, outcome }
 }

@@ -42,7 +42,7 @@ describe('createMessengerSession', () => {
   it('passes the other options through and keeps its own settings and flag', () => {
     const session = createMessengerSession({ appId: 'abc', region: 'eu' })
     const r = session.map(
-      { type: 'identify', userId: 'u', traits: { lastRequestAt: 0 } },
+      { type: 'identify', userId: 'u', traits: { lastRequestAt: 1700000000 } },
       {
         now: Date.UTC(2024, 0, 1),
       },

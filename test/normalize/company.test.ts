@@ -79,6 +79,7 @@ describe('company given as an object', () => {
         website: 'https://acme.example',
         industry: 'Anvils',
         customAttributes: { region: 'EMEA', founded: 1999 },
+        attributePaths: { region: 'traits.company.region', founded: 'traits.company.founded' },
         inputKeys: { size: 'employees' },
         remove: false,
         path: 'traits.company',
@@ -195,7 +196,12 @@ describe('company given as an object', () => {
 
   it('drops a null custom attribute (company attributes take no null), warned', () => {
     expect(company({ id: 'c1', region: null, tier: 'gold' })).toEqual({
-      company: { companyId: 'c1', ...empty, customAttributes: { tier: 'gold' } },
+      company: {
+        companyId: 'c1',
+        ...empty,
+        customAttributes: { tier: 'gold' },
+        attributePaths: { tier: 'traits.company.tier' },
+      },
       warnings: [['dropped_value', 'traits.company.region']],
     })
   })
@@ -208,6 +214,10 @@ describe('company given as an object', () => {
         companyId: 'c1',
         ...empty,
         customAttributes: { enterprise: true, churned: false },
+        attributePaths: {
+          enterprise: 'traits.company.enterprise',
+          churned: 'traits.company.churned',
+        },
       },
       warnings: [],
     })

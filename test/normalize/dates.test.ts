@@ -2,7 +2,8 @@ import { runInNewContext } from 'node:vm'
 import { parseISO } from 'date-fns'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toUnixSeconds } from '../../src/normalize/dates.js'
+import { dateSeconds, readDate, toUnixSeconds } from '../../src/normalize/dates.js'
+import type { Warning } from '../../src/types.js'
 
 // Everything here is built from UTC fields and explicit offsets, so the suite means the same
 // under any TZ (it is also run with TZ=Pacific/Chatham, whose offsets are +12:45/+13:45).
@@ -129,7 +130,7 @@ describe('toUnixSeconds: numbers and Date objects', () => {
     }
   })
 
-  it('reads integer strings like numbers, and nothing else numeric', () => {
+  it('reads integer strings that are no ISO date like numbers, and nothing else numeric', () => {
     expect(toUnixSeconds('1522086291')).toBe(1522086291)
     expect(toUnixSeconds('-1')).toBe(-1)
     for (const text of ['+1', '1.5', '1e9', ' 1', '1 ', '-', '0x10', '1_000']) {
@@ -227,8 +228,30 @@ describe('toUnixSeconds: ISO 8601 / RFC 3339', () => {
       '2018-03-26T17:44:51.',
       '2018-03-26T17:44:51.Z',
       '2018-03-26T17:44:51ZZ',
+      '2018-03-26T17.Z',
+      '2018-03-26T24.5',
+      '2018-03-26T17:44.',
+      '2018-03-26T1744:51',
+      '2018-03-26T17:4451',
+      '2018-0326',
+      '201803-26',
+      '2018-03-2',
+      '2018-03T10',
+      '2018-W10T10:00',
+      '2018T10',
+      '2018-W54-1',
+      '2018-W53-1',
+      '2018-W00-1',
+      '2018-W10-0',
+      '2018-W10-8',
+      '2018-w10-1',
+      '2018-000',
+      '2018-366',
+      '2018-13',
+      '2018-00',
+      '2018-W1',
+      '2018-03-26T',
       '2018-03-26T17:44:51 Z',
-      '2018-03-26T17',
       '2018-03-26T',
       '2018-03-26T7:44',
       '2018-03-26T1a:44',
@@ -237,7 +260,6 @@ describe('toUnixSeconds: ISO 8601 / RFC 3339', () => {
       '2018-03-26Z',
       '2018-03-26  17:44',
       '2018-3-26',
-      '2018-03',
       '18-03-26',
       '2018/03/26',
       ' 2018-03-26',
@@ -394,7 +416,9 @@ describe('toUnixSeconds: properties', () => {
     fc.assert(
       fc.property(validDate, fc.constantFrom(...OFFSETS), fraction, (d, offset, digits) => {
         const text = isoAt(d, offset, digits)
-        const oracle = Math.floor(parseISO(text).getTime() / 1000)
+        // date-fns rounds fraction digits beyond milliseconds (…59.9998 → the next second):
+        // give it the text cut to milliseconds, which has the same floor.
+        const oracle = Math.floor(parseISO(isoAt(d, offset, digits.slice(0, 3))).getTime() / 1000)
         expect(toUnixSeconds(text), text).toBe(oracle)
         expect(oracle).toBe(floorSeconds(d))
       }),
@@ -407,6 +431,207 @@ describe('toUnixSeconds: properties', () => {
         const r = toUnixSeconds(s)
         return r === undefined || Number.isSafeInteger(r)
       }),
+    )
+  })
+})
+
+describe('readDate: every ISO 8601 precision (issue 9: "2014" is a year, not epoch second 2014)', () => {
+  it("reads @segment/isodate's own test table the same (UTC for zone-less text)", () => {
+    // segmentio/isodate test/index.test.js: the same instants, in milliseconds.
+    const table: Record<string, number> = {
+      '2013': 1356998400000,
+      '2013-09': 1377993600000,
+      '2013-09-04': 1378252800000,
+      '2013-09-04T01:15': 1378257300000,
+      '2013-09-04T01:15:19': 1378257319000,
+      '2013-09-04T01:15:19.610': 1378257319610,
+      '2013-09-04T01:15:19.610Z': 1378257319610,
+      '2013-09-04T01:15:19.610-0700': 1378282519610,
+      '2013-09-04T01:15:19.610-07:00': 1378282519610,
+      '2014-07-02T19:48:49.099Z': 1404330529099,
+    }
+    for (const [text, ms] of Object.entries(table)) {
+      expect(readDate(text), text).toEqual({ seconds: Math.floor(ms / 1000) })
+    }
+  })
+
+  it('reads a year, a year-month and reduced times exactly, without a guess', () => {
+    expect(readDate('2014')).toEqual({ seconds: Date.UTC(2014, 0, 1) / 1000 })
+    expect(readDate('0099')).toEqual({ seconds: -59042995200 }) // year 99, not 1999
+    expect(readDate('+002014')).toEqual({ seconds: Date.UTC(2014, 0, 1) / 1000 })
+    expect(readDate('2011-06')).toEqual({ seconds: Date.UTC(2011, 5, 1) / 1000 })
+    expect(readDate('2014-03-04T10')).toEqual({ seconds: Date.UTC(2014, 2, 4, 10) / 1000 })
+    expect(readDate('2014-03-04T10+02')).toEqual({ seconds: Date.UTC(2014, 2, 4, 8) / 1000 })
+    expect(readDate('2014-03-04T10Z')).toEqual({ seconds: Date.UTC(2014, 2, 4, 10) / 1000 })
+  })
+
+  it('reads the basic format (no separators), as isodate does', () => {
+    const at = Date.UTC(2013, 8, 4, 1, 15, 19) / 1000
+    expect(readDate('20130904')).toEqual({ seconds: Date.UTC(2013, 8, 4) / 1000 })
+    expect(readDate('20130904T011519Z')).toEqual({ seconds: at })
+    expect(readDate('20130904T011519.610-0700')).toEqual({ seconds: at + 7 * 3600 })
+    expect(readDate('20130904T0115')).toEqual({ seconds: at - 19 })
+    expect(readDate('+0020130904')).toEqual({ seconds: Date.UTC(2013, 8, 4) / 1000 })
+  })
+
+  it('reads ordinal and week dates', () => {
+    const march4 = Date.UTC(2014, 2, 4) / 1000
+    for (const text of ['2014-063', '2014063', '2014-W10-2', '2014W102']) {
+      expect(readDate(text), text).toEqual({ seconds: march4 })
+    }
+    expect(toUnixSeconds('2014-W10')).toBe(march4 - 86400) // a week alone is its Monday
+    expect(toUnixSeconds('2016-366')).toBe(Date.UTC(2016, 11, 31) / 1000)
+    expect(toUnixSeconds('2017-366')).toBeUndefined()
+    // Week-numbering years start on the Monday of the week with 4 January.
+    expect(toUnixSeconds('2009-W01-1')).toBe(Date.UTC(2008, 11, 29) / 1000)
+    expect(toUnixSeconds('2009-W53-7')).toBe(Date.UTC(2010, 0, 3) / 1000)
+    expect(toUnixSeconds('2008-W01-1')).toBe(Date.UTC(2007, 11, 31) / 1000)
+    expect(toUnixSeconds('2020-W53-5')).toBe(Date.UTC(2021, 0, 1) / 1000)
+    expect(toUnixSeconds('2014-063T10:00Z')).toBe(march4 + 36000)
+    expect(toUnixSeconds('2014-W10-2T10:00Z')).toBe(march4 + 36000)
+  })
+
+  it('reads fractions of an hour or a minute as whole seconds, exactly', () => {
+    const ten = Date.UTC(2014, 2, 4, 10) / 1000
+    expect(toUnixSeconds('2014-03-04T10.5Z')).toBe(ten + 1800)
+    expect(toUnixSeconds('2014-03-04T10,25Z')).toBe(ten + 900)
+    expect(toUnixSeconds('2014-03-04T10:30.5Z')).toBe(ten + 1830)
+    // 1/3 hour is 1200 s: 0.333…3 is just below it, 0.333…34 just above.
+    expect(toUnixSeconds('2014-03-04T10.3333333333333333333Z')).toBe(ten + 1199)
+    expect(toUnixSeconds('2014-03-04T10.33333333333333333334Z')).toBe(ten + 1200)
+    expect(toUnixSeconds('2014-03-04T10:59.99999999999999999Z')).toBe(ten + 3599)
+    expect(toUnixSeconds('2014-03-04T24.0')).toBe(Date.UTC(2014, 2, 5) / 1000)
+  })
+
+  it('marks a reading as a guess only where the value has several meanings', () => {
+    expect(readDate('201403')).toEqual({
+      seconds: Date.UTC(2014, 2, 1) / 1000,
+      guess: expect.stringContaining('year-month 2014-03'),
+    })
+    expect(readDate('1522086291')).toEqual({
+      seconds: 1522086291,
+      guess: expect.stringContaining('read as epoch seconds (2018-03-26T17:44:51Z)'),
+    })
+    expect(readDate('1363902294011')?.guess).toContain('read as epoch milliseconds')
+    expect(readDate('12345678')?.guess).toContain('no ISO 8601 date') // month 56: not YYYYMMDD
+    // Numbers: the unit is plain where the other one would be January 1970 or after 5138.
+    expect(readDate(1522086291)).toEqual({ seconds: 1522086291 })
+    expect(readDate(1363902294011)).toEqual({ seconds: 1363902294 })
+    expect(readDate(-315619200)).toEqual({ seconds: -315619200 }) // 1960
+    for (const n of [2014, 0, 86400, 3e10, 1.7e15, -2014]) {
+      expect(readDate(n)?.guess, String(n)).toMatch(/read as epoch (seconds|milliseconds)/)
+    }
+    expect(readDate('2014-03-04T10:00:00Z')?.guess).toBeUndefined()
+    expect(readDate(new Date(0))).toEqual({ seconds: 0 })
+  })
+
+  it('warns a guess at the field it read, and nothing for an exact date', () => {
+    const warnings: Warning[] = []
+    expect(dateSeconds('2014', 'timestamp', warnings)).toBe(1388534400)
+    expect(dateSeconds('nope', 'timestamp', warnings)).toBeUndefined()
+    expect(warnings).toEqual([])
+    expect(dateSeconds('1388534400', 'traits.createdAt', warnings)).toBe(1388534400)
+    expect(warnings).toEqual([
+      { code: 'ambiguous_date', path: 'traits.createdAt', message: expect.any(String) },
+    ])
+  })
+})
+
+/** ISO weekday (1 = Monday) of a UTC day. */
+const isoWeekday = (ms: number): number => ((new Date(ms).getUTCDay() + 6) % 7) + 1
+
+/** ISO week-numbering year, week and weekday of a UTC day (by its Thursday). */
+function isoWeekOf(ms: number): { year: number; week: number; day: number } {
+  const day = isoWeekday(ms)
+  const thursday = new Date(ms + (4 - day) * 86400000)
+  const year = thursday.getUTCFullYear()
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86400000)) + 1
+  return { year, week, day }
+}
+
+describe('readDate: ISO 8601 forms at every precision (property)', () => {
+  const modern = fc.date({
+    noInvalidDate: true,
+    min: new Date('1000-01-02T00:00:00Z'),
+    max: new Date('9999-12-30T00:00:00Z'),
+  })
+  const form = fc.constantFrom('calendar', 'ordinal', 'week')
+  const precision = fc.constantFrom('date', 'hour', 'minute', 'second', 'fraction')
+
+  it('reads calendar, ordinal and week dates, extended or basic, with any time precision and offset', () => {
+    fc.assert(
+      fc.property(
+        modern,
+        form,
+        precision,
+        fc.boolean(),
+        fc.constantFrom(...OFFSETS),
+        (d, dateForm, p, basic, offset) => {
+          const w = new Date(d.getTime() + offset * 60000) // wall clock at the offset
+          const y = w.getUTCFullYear()
+          const dayStart = Date.UTC(y, w.getUTCMonth(), w.getUTCDate())
+          const sep = basic ? '' : '-'
+          let date: string
+          if (dateForm === 'calendar') {
+            date = `${pad(y, 4)}${sep}${pad(w.getUTCMonth() + 1)}${sep}${pad(w.getUTCDate())}`
+          } else if (dateForm === 'ordinal') {
+            const ordinal = (dayStart - Date.UTC(y, 0, 1)) / 86400000 + 1
+            date = `${pad(y, 4)}${sep}${pad(ordinal, 3)}`
+          } else {
+            const iso = isoWeekOf(dayStart)
+            date = `${pad(iso.year, 4)}${sep}W${pad(iso.week)}${sep}${iso.day}`
+          }
+          const tsep = basic ? '' : ':'
+          const hh = pad(w.getUTCHours())
+          const mm = pad(w.getUTCMinutes())
+          const ss = pad(w.getUTCSeconds())
+          const time =
+            p === 'hour'
+              ? hh
+              : p === 'minute'
+                ? `${hh}${tsep}${mm}`
+                : p === 'second'
+                  ? `${hh}${tsep}${mm}${tsep}${ss}`
+                  : `${hh}${tsep}${mm}${tsep}${ss}.${pad(w.getUTCMilliseconds(), 3)}`
+          const keep = { date: 86400, hour: 3600, minute: 60, second: 1, fraction: 1 }[p]
+          const wallSeconds = Math.floor(w.getTime() / 1000)
+          const truncated = p === 'date' ? dayStart / 1000 : Math.floor(wallSeconds / keep) * keep
+          const text = p === 'date' ? date : `${date}T${time}${offsetText(offset, !basic)}`
+          const expected = p === 'date' ? truncated : truncated - offset * 60
+          expect(readDate(text), text).toEqual({ seconds: expected })
+          if (p !== 'date' && !basic) {
+            expect(Math.floor(parseISO(text).getTime() / 1000), `date-fns: ${text}`).toBe(expected)
+          }
+        },
+      ),
+    )
+  })
+
+  it('reads every year and year-month as its first instant, in UTC', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const year = Date.UTC(y + 400, 0, 1) / 1000 - 146097 * 86400 // no 0–99 → 1900s
+        const month = Date.UTC(y + 400, m - 1, 1) / 1000 - 146097 * 86400
+        expect(readDate(pad(y, 4))).toEqual({ seconds: year })
+        expect(readDate(`${pad(y, 4)}-${pad(m)}`)).toEqual({ seconds: month })
+      }),
+    )
+  })
+
+  it('never reads a digit string as epoch seconds without a guess', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 20 }),
+        (s) => {
+          const r = readDate(s)
+          if (r === undefined || r.guess !== undefined) return
+          // An exact reading of digits is an ISO form: YYYY, YYYYDDD or YYYYMMDD.
+          expect([4, 7, 8], s).toContain(s.length)
+          const y = Number(s.slice(0, 4))
+          expect(r.seconds).toBeGreaterThanOrEqual(Date.UTC(y + 400, 0, 1) / 1000 - 146097 * 86400)
+          expect(r.seconds).toBeLessThan(Date.UTC(y + 401, 0, 1) / 1000 - 146097 * 86400)
+        },
+      ),
     )
   })
 })

@@ -59,7 +59,7 @@ describe('group', () => {
       website: 'https://acme.example',
       industry: 'Anvils',
       customAttributes: { email: 'billing@acme.example', address_city: 'Paris' },
-      attributePaths: { address_city: 'traits.address.city' },
+      attributePaths: { email: 'traits.email', address_city: 'traits.address.city' },
       inputKeys: { size: 'employees' },
       remove: false,
       path: 'traits',

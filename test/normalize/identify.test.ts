@@ -420,3 +420,38 @@ describe('identify: companies', () => {
     ])
   })
 })
+
+describe('identify: date-named custom attributes and name fallback', () => {
+  it('an epoch-milliseconds number under a date-named key becomes unix seconds, like the same digits as text', () => {
+    const r = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      traits: { trial_ends_at: 1363902294011, trial_started_at: '1363902294011' },
+    })
+    expect(
+      r.status === 'normalized' && r.event.type === 'identify' && r.event.customAttributes,
+    ).toEqual({
+      trial_ends_at: 1363902294,
+      trial_started_at: 1363902294,
+    })
+    expect(codes(r.warnings)).toEqual([
+      ['date_converted', 'traits.trial_ends_at'],
+      // Digits in text have no unit: the magnitude decides, and the guess is warned (issue 9).
+      ['ambiguous_date', 'traits.trial_started_at'],
+      ['date_converted', 'traits.trial_started_at'],
+    ])
+  })
+
+  it('an empty traits.name falls back to first and last name', () => {
+    const r = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      traits: { name: '', firstName: 'John ', lastName: 'Jacob' },
+    })
+    expect(r.status === 'normalized' && r.event.type === 'identify' && r.event.name).toBe(
+      'John Jacob',
+    )
+  })
+})

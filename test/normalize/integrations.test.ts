@@ -194,3 +194,16 @@ describe('Intercom options', () => {
     ])
   })
 })
+
+describe('integrations spelled twice', () => {
+  it('reads integrations.Intercom and warns that integrations.intercom is ignored', () => {
+    const r = normalize({
+      ...base,
+      integrations: { Intercom: { user_hash: 'a' }, intercom: { user_hash: 'b' } },
+    })
+    expect(r.status === 'normalized' && r.event.options.userHash).toBe('a')
+    expect(r.status === 'normalized' && r.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['superseded', 'integrations.intercom'],
+    ])
+  })
+})

@@ -158,6 +158,7 @@ describe('last-seen on identify', () => {
         'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/27.0.1453.47 Safari/537.36',
       companies: [],
       customAttributes: { plan: 'Premium' },
+      attributePaths: { plan: 'traits.plan' },
     })
     expect(r.warnings).toEqual([])
   })
@@ -219,5 +220,39 @@ describe('lastSeenAt', () => {
     applyLastSeen(b, ['traits.lastRequestAt', LAST_S], { active: true }, ctx)
     expect(b).toEqual({ active: true, lastSeenAt: LAST_S, lastSeenPath: 'traits.lastRequestAt' })
     expect(ctx.warnings).toEqual([])
+  })
+})
+
+describe('last-seen warnings', () => {
+  const codes = (ws: { code: string; path: string }[]) => ws.map((w) => [w.code, w.path])
+
+  it('context.lastRequestAt dropped by context.active === false is warned', () => {
+    const r = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      context: { active: false, lastRequestAt: '2019-06-01T00:00:00Z' },
+    })
+    expect(r.status === 'normalized' && codes(r.warnings)).toEqual([
+      ['dropped_value', 'context.lastRequestAt'],
+    ])
+  })
+
+  it('name the trait key actually given (last_request_at)', () => {
+    const bad = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      traits: { last_request_at: 'soon' },
+    })
+    expect(codes(bad.warnings)).toEqual([['invalid_date', 'traits.last_request_at']])
+    const inactive = normalize({
+      type: 'identify',
+      userId: 'u1',
+      timestamp: T,
+      traits: { last_request_at: 1500000000 },
+      context: { active: false },
+    })
+    expect(codes(inactive.warnings)).toEqual([['dropped_value', 'traits.last_request_at']])
   })
 })

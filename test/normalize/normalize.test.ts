@@ -69,10 +69,13 @@ const SEED_EVENTS = [
 ]
 
 describe('normalize: order of checks', () => {
-  it('checks settings first', () => {
+  it('reports the settings errors first, with the event errors', () => {
     expect(normalize({ type: 'nope' }, { settings: { region: 'mars' as 'us' } })).toMatchObject({
       status: 'invalid',
-      errors: [{ code: 'invalid_setting', path: 'settings.region' }],
+      errors: [
+        { code: 'invalid_setting', path: 'settings.region' },
+        { code: 'unknown_type', path: 'type' },
+      ],
     })
   })
 
@@ -298,5 +301,35 @@ describe('normalize: what the encoders need, in the model', () => {
     if (untimed.status !== 'normalized' || untimed.event.type !== 'track') throw new Error('track')
     expect(isTimed(timed.event) && timed.event.createdAt).toBe(1577836800)
     expect(isTimed(untimed.event)).toBe(false)
+  })
+})
+
+describe('normalize: hostile input', () => {
+  const codes = (ws: { code: string; path: string }[]) => ws.map((w) => [w.code, w.path])
+
+  it('never throws, even on an input whose getter throws', () => {
+    const input = {
+      type: 'identify',
+      get userId(): string {
+        throw new Error('boom')
+      },
+    }
+    expect(() => normalize(input)).not.toThrow()
+  })
+
+  it('keys named after Object.prototype members never throw, and are custom attributes or warned like any other key', () => {
+    const proto = JSON.parse(
+      '{"type":"identify","userId":"u","timestamp":"2020-01-01T00:00:00Z","integrations":{"Intercom":{"__proto__":1,"toString":2}},"traits":{"toString":"t","constructor":{"a":1},"valueOf":3,"__proto__":"p"}}',
+    )
+    const r = normalize(proto, { settings: { nestedValues: 'drop' } })
+    if (r.status !== 'normalized' || r.event.type !== 'identify') throw new Error(r.status)
+    expect(r.event.customAttributes).toEqual(
+      JSON.parse('{"toString":"t","valueOf":3,"__proto__":"p"}'),
+    )
+    expect(codes(r.warnings)).toEqual([
+      ['unknown_option', 'integrations.Intercom.__proto__'],
+      ['unknown_option', 'integrations.Intercom.toString'],
+      ['dropped_nested', 'traits.constructor'],
+    ])
   })
 })

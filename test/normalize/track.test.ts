@@ -60,113 +60,6 @@ describe('track: the event', () => {
   })
 })
 
-describe('track: price from revenue', () => {
-  it.each([
-    [19.99, 1999],
-    ['$45.00', 4500],
-    [0.1 + 0.2, 30],
-    [45, 4500],
-    ['1,234.56', 123456],
-    [0, 0],
-  ])('revenue %j → amount %i cents, currency usd by default', (revenue, amount) => {
-    expect(track({ revenue })).toEqual({
-      event: expect.objectContaining({ metadata: { price: { amount, currency: 'usd' } } }),
-      warnings: [],
-    })
-  })
-
-  it('uses properties.currency and does not send revenue or currency raw', () => {
-    expect(metadata({ revenue: 19.99, currency: 'EUR', orderId: 'o1' })).toEqual({
-      price: { amount: 1999, currency: 'EUR' },
-      orderId: 'o1',
-    })
-  })
-
-  it('uses total when revenue is absent (the mobile rule)', () => {
-    expect(track({ total: 30.5, currency: 'gbp' })).toEqual({
-      event: expect.objectContaining({ metadata: { price: { amount: 3050, currency: 'gbp' } } }),
-      warnings: [],
-    })
-  })
-
-  it('prefers revenue and sends total as an ordinary property', () => {
-    expect(metadata({ revenue: 10, total: 12 })).toEqual({
-      price: { amount: 1000, currency: 'usd' },
-      total: 12,
-    })
-  })
-
-  it('replaces a raw price property with the computed price, warned', () => {
-    const r = track({ price: 99.95, revenue: 19.99 })
-    expect(r.event.metadata).toEqual({ price: { amount: 1999, currency: 'usd' } })
-    expect(r.warnings).toEqual([['replaced', 'properties.price']])
-  })
-
-  it.each([
-    ['NaN', Number.NaN],
-    ['Infinity', Number.POSITIVE_INFINITY],
-    ['a negative amount', -5],
-    ['non-numeric text', 'lots'],
-    ['a boolean', true],
-    ['an object', { amount: 5 }],
-  ])('sends no price for %s, warned, and not the raw revenue either', (_, revenue) => {
-    expect(track({ revenue, sku: 'a' })).toEqual({
-      event: expect.objectContaining({ metadata: { sku: 'a' } }),
-      warnings: [['invalid_revenue', 'properties.revenue']],
-    })
-  })
-
-  it('warns that the currency is not sent when the revenue is unusable', () => {
-    expect(track({ revenue: 'lots', currency: 'EUR' })).toEqual({
-      event: expect.objectContaining({ metadata: {} }),
-      warnings: [
-        ['invalid_revenue', 'properties.revenue'],
-        ['dropped_value', 'properties.currency'],
-      ],
-    })
-  })
-
-  it('keeps a raw price property when the revenue is unusable', () => {
-    expect(metadata({ revenue: -1, price: 5 })).toEqual({ price: 5 })
-  })
-
-  it('falls back to usd, warned, for a currency that is not a code', () => {
-    expect(track({ revenue: 1, currency: 7 })).toEqual({
-      event: expect.objectContaining({ metadata: { price: { amount: 100, currency: 'usd' } } }),
-      warnings: [['dropped_value', 'properties.currency']],
-    })
-    expect(metadata({ revenue: 1, currency: ' eur ' })).toEqual({
-      price: { amount: 100, currency: 'eur' },
-    })
-  })
-
-  it("pins the seed's Product Purchased example (price + currency, no revenue): sent as plain metadata", () => {
-    // No revenue and no total: the price rule does not apply, so `price` and `currency`
-    // are ordinary properties and the five properties fit the default cap of 5.
-    expect(
-      track({
-        order_ID: '2969302398',
-        category: 'boots',
-        product_name: 'yellow_cowboy_boots',
-        price: 99.95,
-        currency: 'EUR',
-      }),
-    ).toEqual({
-      event: expect.objectContaining({
-        eventName: 'Order Completed',
-        metadata: {
-          order_ID: '2969302398',
-          category: 'boots',
-          product_name: 'yellow_cowboy_boots',
-          price: 99.95,
-          currency: 'EUR',
-        },
-      }),
-      warnings: [],
-    })
-  })
-})
-
 describe('track: metadata values', () => {
   it('keeps strings and numbers, sends booleans as text, drops null (warned)', () => {
     const r = track({ sku: 'a1', qty: 2, gift: false, coupon: null })
@@ -180,9 +73,10 @@ describe('track: metadata values', () => {
   it('flattens nested properties and converts date-named values', () => {
     const r = track({ shipping: { city: 'Paris' }, delivered_at: '2018-03-26T17:44:51Z' })
     expect(r.event.metadata).toEqual({ shipping_city: 'Paris', delivered_at: 1522086291 })
+    // Top-level values are written first, then the flattened ones (issue 9, item 7).
     expect(r.warnings).toEqual([
-      ['flattened', 'properties.shipping.city'],
       ['date_converted', 'properties.delivered_at'],
+      ['flattened', 'properties.shipping'],
     ])
   })
 
@@ -296,21 +190,15 @@ describe('track: the metadata cap (maxEventProperties)', () => {
     ])
   })
 
-  it('counts flattened keys and not dropped values', () => {
+  it('counts flattened keys and not dropped values; flattened keys come after top-level ones', () => {
     const r = track({ gone: null, addr: { city: 'P', zip: '1', street: 's' }, b: 2, c: 3, d: 4 })
-    expect(r.event.metadata).toEqual({
-      addr_city: 'P',
-      addr_zip: '1',
-      addr_street: 's',
-      b: 2,
-      c: 3,
-    })
+    expect(r.event.metadata).toEqual({ b: 2, c: 3, d: 4, addr_city: 'P', addr_zip: '1' })
     expect(r.warnings).toEqual([
       ['dropped_value', 'properties.gone'],
+      // Per leaf (issue 9, item 14): the leaves written are warned flattened, the one the cap keeps out is not.
       ['flattened', 'properties.addr.city'],
       ['flattened', 'properties.addr.zip'],
-      ['flattened', 'properties.addr.street'],
-      ['metadata_cap', 'properties.d'],
+      ['metadata_cap', 'properties.addr.street'],
     ])
   })
 

@@ -118,10 +118,21 @@ describe('custom attribute values: date-named keys', () => {
 
   it('leaves non-date text under a date-named key, and date text under other keys, as text', () => {
     expect(
-      attributes({ seen_at: 'yesterday', note: '2018-03-26T17:44:51Z', shortAt: '2018' }),
+      attributes({ seen_at: 'yesterday', note: '2018-03-26T17:44:51Z', shortAt: '201' }),
     ).toEqual({
-      out: { seen_at: 'yesterday', note: '2018-03-26T17:44:51Z', shortAt: '2018' },
+      out: { seen_at: 'yesterday', note: '2018-03-26T17:44:51Z', shortAt: '201' },
       warnings: [],
+    })
+  })
+
+  it('reads a year or a year-month under a date-named key as a date (issue 9)', () => {
+    // Warehouse syncs send reduced-precision dates; ISO 8601 and Segment's isodate allow them.
+    expect(attributes({ founded_at: '2014', renewal_date: '2014-03' })).toEqual({
+      out: { founded_at: 1388534400, renewal_date: 1393632000 },
+      warnings: [
+        ['date_converted', 'traits.founded_at'],
+        ['date_converted', 'traits.renewal_date'],
+      ],
     })
   })
 })

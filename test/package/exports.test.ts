@@ -162,15 +162,25 @@ describe.each(['esm', 'cjs'] as const)('real calls through the %s build', (forma
 
   it('toRest maps a track to POST /events with integer cents, and rejects a non-object', () => {
     expect(p().restRequest).toEqual(TRACK_REQUEST)
-    expect(p().restOutcome).toEqual({ status: 'delivered', requests: 1, warnings: [] })
+    expect(p().restOutcome).toEqual({
+      status: 'delivered',
+      requests: 1,
+      warnings: [],
+      learned: { version: 1 },
+    })
     expect(p().invalid.status).toBe('invalid')
     expect(p().invalid.errors).toEqual([expect.objectContaining({ path: '' })])
   })
 
   it('deliver runs identify then track against the testing emulator', () => {
     expect(p().delivered).toEqual([
-      { status: 'delivered', requests: 2, warnings: [] }, // search, then create
-      { status: 'delivered', requests: 1, warnings: [] },
+      {
+        status: 'delivered',
+        requests: 2, // search, then create
+        warnings: [],
+        learned: { version: 1, contacts: { byExternalId: { u1: '6a00c0000000000000000001' } } },
+      },
+      { status: 'delivered', requests: 1, warnings: [], learned: { version: 1 } },
     ])
     expect(p().emulatorEvents).toEqual([{ name: 'Order Completed', metadata: TRACK_PRICE }])
   })

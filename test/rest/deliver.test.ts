@@ -35,6 +35,7 @@ describe('deliver: delivered', () => {
     const outcome = await deliver(m, send)
     expect(outcome).toEqual({
       status: 'delivered',
+      learned: { version: 1 },
       requests: 1,
       warnings: [
         {
@@ -83,12 +84,17 @@ describe('deliver: delivered', () => {
       status: 'mapped',
       *exchange(): Exchange {
         for (const r of requests) seen.push((yield r).status)
-        return { status: 'delivered', requests: 2, warnings: [] }
+        return { status: 'delivered', requests: 2, warnings: [], learned: { version: 1 } }
       },
     }
     let n = 200
     const send: Send = async () => ({ status: n++ })
-    expect(await deliver(custom, send)).toEqual({ status: 'delivered', requests: 2, warnings: [] })
+    expect(await deliver(custom, send)).toEqual({
+      status: 'delivered',
+      requests: 2,
+      warnings: [],
+      learned: { version: 1 },
+    })
     expect(seen).toEqual([200, 201])
   })
 })
@@ -104,6 +110,7 @@ describe('deliver: rate limits', () => {
     const outcome = await deliver(mapping(TRACK, { now: NOW_MS }), answering(limited).send)
     expect(outcome).toEqual({
       status: 'retry',
+      learned: { version: 1 },
       code: 'rate_limited',
       message: 'POST /events answered 429',
       retryAt: 1_700_000_010_000,
@@ -128,6 +135,7 @@ describe('deliver: rate limits', () => {
     const outcome = await deliver(m, answering(limited).send)
     expect(outcome).toEqual({
       status: 'retry',
+      learned: { version: 1 },
       code: 'rate_limited',
       message: 'POST /events answered 429',
       retryAt: 1_700_000_010_000,
@@ -185,6 +193,7 @@ describe('deliver: failures', () => {
     const send: Send = () => Promise.reject(new Error('ECONNRESET'))
     expect(await deliver(mapping(), send)).toEqual({
       status: 'retry',
+      learned: { version: 1 },
       code: 'transport_error',
       message: 'POST /events was not answered: ECONNRESET',
     })
@@ -201,6 +210,7 @@ describe('deliver: failures', () => {
     const weird: Send = () => Promise.reject('timeout')
     expect(await deliver(mapping(), weird)).toEqual({
       status: 'retry',
+      learned: { version: 1 },
       code: 'transport_error',
       message: 'POST /events was not answered: timeout',
     })
@@ -211,6 +221,7 @@ describe('deliver: failures', () => {
       const send = (async () => bad) as unknown as Send
       expect(await deliver(mapping(), send)).toEqual({
         status: 'failed',
+        learned: { version: 1 },
         code: 'unexpected_response',
         message: 'POST /events: the transport returned no response status',
       })
@@ -226,6 +237,7 @@ describe('deliver: failures', () => {
     }
     await expect(deliver(broken, answering({ status: 200 }).send)).resolves.toEqual({
       status: 'failed',
+      learned: { version: 1 },
       code: 'internal_error',
       message: 'bug',
     })
@@ -237,7 +249,7 @@ describe('deliver: not sent', () => {
     const m = mapping({ type: 'page', userId: 'u1' })
     const { sent, send } = answering({ status: 200 })
     const outcome = await deliver(m, send)
-    expect(outcome).toEqual({ status: 'not_sent', mapping: m })
+    expect(outcome).toEqual({ status: 'not_sent', mapping: m, learned: { version: 1 } })
     expect(outcome.status === 'not_sent' && outcome.mapping).toBe(m)
     expect(sent).toEqual([])
   })
@@ -246,7 +258,28 @@ describe('deliver: not sent', () => {
     const m = mapping({ type: 'track', userId: 'u1', event: 'E' })
     expect(m.status).toBe('invalid')
     const { sent, send } = answering({ status: 200 })
-    expect(await deliver(m, send)).toEqual({ status: 'not_sent', mapping: m })
+    expect(await deliver(m, send)).toEqual({
+      status: 'not_sent',
+      mapping: m,
+      learned: { version: 1 },
+    })
     expect(sent).toEqual([])
+  })
+})
+
+describe('deliver: retry delays to the millisecond', () => {
+  it('retryAfterMs is measured from options.now to the millisecond, not from options.now floored to seconds', async () => {
+    const now = 1_700_000_000_500
+    const m = toRest(
+      { type: 'track', userId: 'u1', event: 'E', timestamp: T },
+      { settings: { apiVersion: '1.4' }, now },
+    )
+    const reset = await deliver(m, async () => ({
+      status: 429,
+      headers: { 'X-RateLimit-Reset': '1700000010' },
+    }))
+    expect(reset).toMatchObject({ retryAt: 1_700_000_010_000, retryAfterMs: 9_500 })
+    const after = await deliver(m, async () => ({ status: 429, headers: { 'Retry-After': '7' } }))
+    expect(after).toMatchObject({ retryAfterMs: 7_000, retryAt: now + 7_000 })
   })
 })

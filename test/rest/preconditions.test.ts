@@ -14,7 +14,7 @@ function pre(event: Record<string, unknown>, options?: MapOptions) {
   if (n.status !== 'normalized') throw new Error(n.status)
   const warnings: Warning[] = []
   return {
-    result: restPreconditions(n, options, warnings),
+    result: restPreconditions(n, warnings),
     warnings: warnings.map((w) => [w.code, w.path]),
   }
 }

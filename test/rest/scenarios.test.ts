@@ -34,6 +34,7 @@ describe('scenarios against the emulator (REST 2.16)', () => {
       status: 'delivered',
       requests: 1,
       warnings: [],
+      learned: { version: 1 },
     })
     const contact = em.state.contacts[0]
     expect(contact).toMatchObject({
@@ -61,17 +62,18 @@ describe('scenarios against the emulator (REST 2.16)', () => {
     expect(em.state.events).toHaveLength(1)
   })
 
-  it('identify of an existing user that search cannot see yet: the 409 names the id, which is updated', async () => {
+  it('identify of an existing user that search cannot see yet: the 409 names the id, which is checked and updated', async () => {
     const em = createIntercomEmulator({ searchLag: 10 })
     await deliver(toRest(identify('u2', { name: 'First' })), em.send)
     const second = await deliver(toRest(identify('u2', { name: 'Second' })), em.send)
-    expect(second).toMatchObject({ status: 'delivered', requests: 3 })
+    expect(second).toMatchObject({ status: 'delivered', requests: 4 })
     const calls = em.requests
-      .slice(-3)
+      .slice(-4)
       .map((r) => `${r.request.method} ${r.request.path} ${r.response.status}`)
     expect(calls).toEqual([
       'POST /contacts/search 200',
       'POST /contacts 409',
+      expect.stringMatching(/^GET \/contacts\/[0-9a-f]+ 200$/),
       expect.stringMatching(/^PUT \/contacts\/[0-9a-f]+ 200$/),
     ])
     expect(em.state.contacts).toHaveLength(1)
@@ -144,19 +146,33 @@ describe('scenarios against the emulator (REST 2.16)', () => {
     expect(em.state.events).toHaveLength(1)
   })
 
-  it('a missing custom attribute fails naming it; with createMissingAttributes it is created and the write retried', async () => {
+  it("a missing custom attribute: dropped by default, fails with 'fail', created with createMissingAttributes", async () => {
     const strict = createIntercomEmulator()
     const event = identify('u6', {
       plan_level: 3,
       beta: true,
       trial_ends_at: '2026-04-01T00:00:00Z',
     })
-    const failed = await deliver(toRest(event), strict.send)
+    const fail = { settings: { unknownAttributes: 'fail' as const } }
+    const failed = await deliver(toRest(event, fail), strict.send)
     expect(failed).toMatchObject({ status: 'failed', code: 'attribute_not_found' })
     expect(failed.status === 'failed' && failed.message).toMatch(
       /"(plan_level|beta|trial_ends_at)"/,
     )
     expect(strict.state.contacts).toEqual([])
+
+    // The default drops each unknown attribute, warned at its input path: the contact is written.
+    const dropped = await deliver(toRest(event), strict.send)
+    expect(dropped).toMatchObject({ status: 'delivered', requests: 5 })
+    expect(dropped.status === 'delivered' && dropped.warnings.map((w) => [w.code, w.path])).toEqual(
+      [
+        ['date_converted', 'traits.trial_ends_at'],
+        ['dropped_attribute', 'traits.plan_level'],
+        ['dropped_attribute', 'traits.beta'],
+        ['dropped_attribute', 'traits.trial_ends_at'],
+      ],
+    )
+    expect(strict.state.contacts).toMatchObject([{ external_id: 'u6', custom_attributes: {} }])
 
     const lenient = createIntercomEmulator()
     const ok = await deliver(

@@ -36,7 +36,7 @@ function only(event: Record<string, unknown>, options: MapOptions = {}) {
     toRest(event, { ...options, settings: { ...V14, ...options.settings } }),
   )
   expect(requests).toHaveLength(1)
-  expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings })
+  expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings, learned: { version: 1 } })
   return {
     request: requests[0] as IntercomRequest,
     warnings: warnings.map((w) => [w.code, w.path]),
@@ -634,7 +634,7 @@ describe('1.4 exchange()', () => {
     expect(b.next()).toEqual(first)
     expect(b.next({ status: 200 })).toEqual({
       done: true,
-      value: { status: 'delivered', requests: 1, warnings: [] },
+      value: { status: 'delivered', requests: 1, warnings: [], learned: { version: 1 } },
     })
     expect(run(mapping).requests).toEqual([first.value])
   })
@@ -642,7 +642,7 @@ describe('1.4 exchange()', () => {
   it("returns a copy of the mapping's warnings in the outcome", () => {
     const mapping = toRest({ type: 'identify', userId: 'u1' }, { settings: V14 })
     const { outcome, warnings } = run(mapping)
-    expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings })
+    expect(outcome).toEqual({ status: 'delivered', requests: 1, warnings, learned: { version: 1 } })
     if (outcome.status === 'delivered') expect(outcome.warnings).not.toBe(warnings)
   })
 })
@@ -718,5 +718,53 @@ describe('toRest (1.4): purity', () => {
       ),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('1.4: frozen descriptors, options not sent, group without a user', () => {
+  const codes = (ws: { code: string; path: string }[]) => ws.map((w) => [w.code, w.path])
+
+  function firstRequest(event: Record<string, unknown>) {
+    const m = toRest(event, { settings: V14 })
+    if (m.status !== 'mapped') throw new Error(m.status)
+    return { request: m.exchange().next().value as IntercomRequest, warnings: m.warnings }
+  }
+
+  it('request descriptors and their headers are frozen: a host cannot write credentials into one and leak them into the next exchange', () => {
+    const m = toRest(
+      { type: 'identify', userId: 'u1', timestamp: T, traits: { a: 1 } },
+      { settings: V14 },
+    )
+    if (m.status !== 'mapped') throw new Error(m.status)
+    const first = m.exchange().next().value as IntercomRequest
+    const pristine = structuredClone(first)
+    expect(() => {
+      first.headers.Authorization = 'Bearer secret'
+    }).toThrow(TypeError)
+    expect(() => {
+      ;(first as { url: string }).url = 'https://evil.example'
+    }).toThrow(TypeError)
+    expect({ ...first.headers, Authorization: 'Bearer secret' }).toMatchObject(pristine.headers)
+    expect(m.exchange().next().value).toEqual(pristine)
+  })
+
+  it('an Intercom option REST does not send on this call type (unsubscribedFromEmails on track) is warned', () => {
+    const { request, warnings } = firstRequest({
+      type: 'track',
+      userId: 'u1',
+      event: 'E',
+      timestamp: T,
+      context: { Intercom: { unsubscribedFromEmails: true } },
+    })
+    expect(request.body).toEqual({ event_name: 'E', created_at: 1577836800, user_id: 'u1' })
+    expect(codes(warnings)).toEqual([
+      ['unsupported_field', 'context.Intercom.unsubscribedFromEmails'],
+    ])
+  })
+
+  it('a 1.4 group without a user warns no_user, like 2.x (Intercom shows a company once it has a user)', () => {
+    const { request, warnings } = firstRequest({ type: 'group', groupId: 'g1', timestamp: T })
+    expect(request.path).toBe('/companies')
+    expect(codes(warnings)).toEqual([['no_user', 'userId']])
   })
 })

@@ -49,6 +49,7 @@ describe('identify over 2.x', () => {
           message: 'The 2.x Contacts API cannot set last_seen_ip; not sent',
         },
       ],
+      learned: { version: 1, contacts: { byExternalId: { u1: 'c9' } } },
     })
     expect(requests[0]).toEqual({
       method: 'POST',
@@ -97,19 +98,32 @@ describe('identify over 2.x', () => {
     })
   })
 
-  it('on 409 updates the id Intercom names; without an id it is retry conflict', async () => {
+  it("on 409 updates the id Intercom names once it is this user's; without an id it is retry conflict", async () => {
     const conflict = error(
       409,
       'conflict',
       'A contact matching those details already exists with id=65f0a1b2c3',
     )
-    const { outcome, requests } = await run(identify, [list(), conflict, ok({ id: '65f0a1b2c3' })])
+    const { outcome, requests } = await run(identify, [
+      list(),
+      conflict,
+      ok({ id: '65f0a1b2c3', external_id: 'u1' }),
+      ok({ id: '65f0a1b2c3' }),
+    ])
     expect(outcome.status).toBe('delivered')
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /contacts/search',
       'POST /contacts',
+      'GET /contacts/65f0a1b2c3',
       'PUT /contacts/65f0a1b2c3',
     ])
+    const another = await run(identify, [
+      list(),
+      conflict,
+      ok({ id: '65f0a1b2c3', external_id: 'u9' }),
+    ])
+    expect(another.outcome).toMatchObject({ status: 'failed', code: 'conflict' })
+    expect(another.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'GET'])
     const noId = await run(identify, [
       list(),
       error(409, 'conflict', 'A contact matching those details already exists'),
@@ -146,7 +160,7 @@ describe('identify over 2.x', () => {
     expect(requests[4]?.headers).not.toHaveProperty('Content-Type')
   })
 
-  it('ends with unexpected_response on malformed answers, never throwing', async () => {
+  it('ends with unexpected_response on malformed answers a later step needs, never throwing', async () => {
     const html = { status: 502, body: '<html>Bad gateway</html>' }
     expect((await run(identify, [html])).outcome).toMatchObject({
       status: 'retry',
@@ -159,8 +173,24 @@ describe('identify over 2.x', () => {
     expect((await run(identify, [ok({ data: [{ name: 'no id' }] })])).outcome).toMatchObject({
       code: 'unexpected_response',
     })
-    expect((await run(identify, [list(), ok({ type: 'contact' })])).outcome).toMatchObject({
+    // The created contact's id is needed to attach its company: without it, failed.
+    const withCompany = { ...identify, traits: { ...identify.traits, company: { id: 'acme' } } }
+    expect((await run(withCompany, [list(), ok({ type: 'contact' })])).outcome).toMatchObject({
       code: 'unexpected_response',
+    })
+    // Nothing follows the create: the write happened, delivered with a warning (issue 9 item 12).
+    expect((await run(identify, [list(), ok({ type: 'contact' })])).outcome).toMatchObject({
+      status: 'delivered',
+      requests: 2,
+      warnings: expect.arrayContaining([
+        {
+          code: 'incomplete_response',
+          path: 'userId',
+          message:
+            'POST /contacts: the answer has no "id"; the write happened and nothing later needs it',
+        },
+      ]),
+      learned: { version: 1 },
     })
     const notAResponse = createScriptedTransport([() => 'nonsense' as unknown as IntercomResponse])
     expect(await deliver(toRest(identify), notAResponse.send)).toMatchObject({
@@ -174,6 +204,7 @@ describe('identify over 2.x', () => {
       status: 'retry',
       code: 'transport_error',
       message: 'POST /contacts/search was not answered: ECONNRESET',
+      learned: { version: 1 },
     })
   })
 
@@ -218,7 +249,12 @@ describe('track and group over 2.x', () => {
 
   it('track is one POST /events; 202 delivered; 404 retry contact_not_found', async () => {
     const delivered = await run(purchase, [{ status: 202 }])
-    expect(delivered.outcome).toEqual({ status: 'delivered', requests: 1, warnings: [] })
+    expect(delivered.outcome).toEqual({
+      status: 'delivered',
+      requests: 1,
+      warnings: [],
+      learned: { version: 1 },
+    })
     expect(delivered.requests[0]?.body).toEqual({
       event_name: 'Order Completed',
       created_at: SECONDS,
@@ -288,8 +324,10 @@ describe('track and group over 2.x', () => {
 
 describe('missing custom attributes', () => {
   const missing = error(400, 'parameter_invalid', "Custom attribute 'plan' does not exist")
-  it('fails attribute_not_found naming the attribute', async () => {
-    const { outcome } = await run(identify, [list(), missing])
+  it("with unknownAttributes 'fail': fails attribute_not_found naming the attribute", async () => {
+    const { outcome } = await run(identify, [list(), missing], {
+      settings: { unknownAttributes: 'fail' },
+    })
     expect(outcome).toMatchObject({
       status: 'failed',
       code: 'attribute_not_found',
@@ -313,5 +351,51 @@ describe('missing custom attributes', () => {
     const twice: Outcome = (await run(identify, [list(), missing, ok({}), missing], options))
       .outcome
     expect(twice).toMatchObject({ status: 'failed', code: 'attribute_not_found' })
+  })
+})
+
+describe('a 2xx answer lacking what no later step needs (issue 9 item 12)', () => {
+  it('a group without a user: the upsert answered without an id is delivered, warned', async () => {
+    const group = {
+      type: 'group',
+      anonymousId: 'a1',
+      groupId: 'acme',
+      timestamp: T0,
+      traits: { name: 'Acme' },
+    }
+    const { outcome } = await run(group, [ok({ type: 'company' })])
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      requests: 1,
+      warnings: expect.arrayContaining([
+        expect.objectContaining({ code: 'incomplete_response', path: 'traits' }),
+      ]),
+    })
+  })
+
+  it('an update answered without an id keeps the id it was sent to', async () => {
+    const { outcome } = await run(identify, [
+      list({ id: 'c9', external_id: 'u1', role: 'user' }),
+      ok({ type: 'contact' }),
+    ])
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      warnings: expect.arrayContaining([
+        expect.objectContaining({ code: 'incomplete_response', path: 'userId' }),
+      ]),
+      learned: { version: 1, contacts: { byExternalId: { u1: 'c9' } } },
+    })
+  })
+})
+
+describe('2.x: hostile input', () => {
+  it('toRest never throws, even on an input whose getter throws', () => {
+    const input = {
+      type: 'identify',
+      get userId(): string {
+        throw new Error('boom')
+      },
+    }
+    expect(() => toRest(input)).not.toThrow()
   })
 })

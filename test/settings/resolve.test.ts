@@ -6,6 +6,7 @@ import {
   isSupportedApiVersion,
   resolveSettings,
 } from '../../src/settings/resolve.js'
+import type { Settings } from '../../src/settings/types.js'
 import { deepFreeze } from '../helpers/freeze.js'
 
 const DEFAULTS = {
@@ -20,6 +21,7 @@ const DEFAULTS = {
   nestedValues: 'flatten',
   nestedValuesByKey: {},
   longValues: 'truncate',
+  unknownAttributes: 'drop',
   createMissingAttributes: false,
 }
 
@@ -65,9 +67,21 @@ describe('resolveSettings: valid values', () => {
       nestedValues: 'stringify' as const,
       nestedValuesByKey: { address: 'drop' as const, tags: 'flatten' as const },
       longValues: 'drop' as const,
+      unknownAttributes: 'fail' as const,
       createMissingAttributes: true,
     })
     expect(resolveSettings(input)).toEqual({ ok: true, settings: input, warnings: [] })
+  })
+
+  it("reads createMissingAttributes: true as unknownAttributes 'create', unless that is given", () => {
+    const settingsOf = (input: Settings) => {
+      const r = resolveSettings(input)
+      return r.ok ? r.settings.unknownAttributes : r.errors
+    }
+    expect(settingsOf({ createMissingAttributes: true })).toBe('create')
+    expect(settingsOf({ createMissingAttributes: false })).toBe('drop')
+    expect(settingsOf({ createMissingAttributes: true, unknownAttributes: 'drop' })).toBe('drop')
+    expect(settingsOf({ unknownAttributes: 'fail' })).toBe('fail')
   })
 
   it.each(['us', 'eu', 'au'])('accepts region %s', (region) => {
@@ -113,6 +127,7 @@ describe('resolveSettings: wrong types are errors at settings.<key>', () => {
     ['nestedValuesByKey', 'drop'],
     ['nestedValuesByKey', ['drop']],
     ['longValues', 'wrap'],
+    ['unknownAttributes', 'ignore'],
     ['createMissingAttributes', 'yes'],
   ])('%s = %j', (key, value) => {
     expect(errorsOf({ [key]: value })).toEqual([

@@ -4,6 +4,7 @@ import type {
   NESTED_VALUES_MODES,
   REGIONS,
   SETTINGS_TABLE,
+  UNKNOWN_ATTRIBUTES_MODES,
 } from '../../src/settings/table.js'
 import type {
   LongValuesMode,
@@ -11,6 +12,7 @@ import type {
   Region,
   ResolvedSettings,
   Settings,
+  UnknownAttributesMode,
 } from '../../src/settings/types.js'
 
 describe('the settings table and the hand-written Settings types agree', () => {
@@ -23,6 +25,7 @@ describe('the settings table and the hand-written Settings types agree', () => {
     expectTypeOf<(typeof NESTED_VALUES_MODES)[number]>().toEqualTypeOf<NestedValuesMode>()
     expectTypeOf<(typeof LONG_VALUES_MODES)[number]>().toEqualTypeOf<LongValuesMode>()
     expectTypeOf<(typeof REGIONS)[number]>().toEqualTypeOf<Region>()
+    expectTypeOf<(typeof UNKNOWN_ATTRIBUTES_MODES)[number]>().toEqualTypeOf<UnknownAttributesMode>()
   })
 
   it('resolves every setting to its Settings type, the default filled in', () => {

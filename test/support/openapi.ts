@@ -28,6 +28,7 @@ export type SpecVersion = '2.11' | '2.16'
 export const LIBRARY_OPERATIONS = [
   'POST /contacts',
   'PUT /contacts/{contact_id}',
+  'GET /contacts/{contact_id}',
   'POST /contacts/search',
   'POST /contacts/{contact_id}/companies',
   'DELETE /contacts/{contact_id}/companies/{company_id}',

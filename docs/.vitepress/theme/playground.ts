@@ -172,7 +172,8 @@ export function drive(
   mapping: ReturnType<typeof toRest>,
   emulator: IntercomEmulator,
 ): { steps: Step[]; outcome: Outcome } {
-  if (mapping.status !== 'mapped') return { steps: [], outcome: { status: 'not_sent', mapping } }
+  if (mapping.status !== 'mapped')
+    return { steps: [], outcome: { status: 'not_sent', mapping, learned: { version: 1 } } }
   const ex = mapping.exchange()
   const steps: Step[] = []
   let step = ex.next()
@@ -186,6 +187,7 @@ export function drive(
     : {
         status: 'failed',
         code: 'internal_error',
+        learned: { version: 1 },
         message: `The playground stopped after ${MAX_STEPS} requests`,
       }
   return { steps, outcome }

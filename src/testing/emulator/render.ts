@@ -190,3 +190,13 @@ export function listResponse(
 ): Record<string, unknown> {
   return { type: 'list', data, total_count: totalCount, pages: { type: 'pages', ...pages } }
 }
+
+/** A `list` that fits on one page (Intercom reports `per_page` as at least its default). */
+export function onePageList(data: unknown[], defaultPerPage: number): Record<string, unknown> {
+  return listResponse(data, data.length, {
+    next: null,
+    page: 1,
+    per_page: Math.max(data.length, defaultPerPage),
+    total_pages: data.length === 0 ? 0 : 1,
+  })
+}

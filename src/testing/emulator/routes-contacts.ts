@@ -15,7 +15,7 @@ import {
   type PreparedAttributes,
   prepareCustomAttributes,
 } from './custom-attributes.js'
-import { ApiError, invalid, missing, userNotFound } from './errors.js'
+import { invalid, missing, userNotFound } from './errors.js'
 import { booleanField, idField, integerField, rejectUnknownFields, stringField } from './fields.js'
 import type { JsonObject } from './json.js'
 import { contactResponse, listResponse } from './render.js'
@@ -23,13 +23,13 @@ import { compileQuery, cursorFor, readPaging } from './search.js'
 import {
   addContact,
   type ContactRecord,
+  conflict,
   contactByExternalId,
-  contactById,
-  nextObjectId,
-  type Store,
+  newContact,
+  requireContact,
   setContactKeys,
   userByEmail,
-} from './store.js'
+} from './workspace.js'
 
 /** The fields `POST /contacts` and `PUT /contacts/{id}` accept in 2.x. */
 export const WRITABLE_CONTACT_FIELDS: ReadonlySet<string> = new Set([
@@ -59,15 +59,6 @@ interface ContactChanges {
   owner_id?: string | number | null
   unsubscribed_from_emails?: boolean
   custom?: PreparedAttributes
-}
-
-/** The exact 409 Intercom answers when a contact already exists. */
-export function conflict(existingId: string): ApiError {
-  return new ApiError(
-    409,
-    'conflict',
-    `A contact matching those details already exists with id=${existingId}`,
-  )
 }
 
 function readChanges(context: RouteContext, body: JsonObject): ContactChanges {
@@ -127,35 +118,6 @@ function apply(context: RouteContext, record: ContactRecord, changes: ContactCha
   record.updated_at = context.nowSeconds
 }
 
-/** A new, empty contact record (not yet stored). */
-export function newContact(
-  store: Store,
-  role: 'user' | 'lead',
-  seq: number,
-  nowSeconds: number,
-): ContactRecord {
-  return {
-    id: nextObjectId(store, 'contact'),
-    role,
-    external_id: null,
-    email: '',
-    phone: null,
-    name: null,
-    avatar: null,
-    owner_id: null,
-    signed_up_at: null,
-    last_seen_at: null,
-    unsubscribed_from_emails: false,
-    custom_attributes: {},
-    created_at: nowSeconds,
-    updated_at: nowSeconds,
-    last_seen_ip: null,
-    last_seen_user_agent: null,
-    session_count: 0,
-    createdSeq: seq,
-  }
-}
-
 /** `POST /contacts`: creates a user or lead; `409 conflict` when it already exists. */
 export const createContact: RouteHandler = (context) => {
   const changes = readChanges(context, requireBody(context))
@@ -175,12 +137,6 @@ export const createContact: RouteHandler = (context) => {
   addContact(context.store, record)
   apply(context, record, changes)
   return json(200, contactResponse(context.store, record))
-}
-
-function requireContact(context: RouteContext, id: string): ContactRecord {
-  const record = contactById(context.store, id)
-  if (record === undefined) throw userNotFound()
-  return record
 }
 
 /** `PUT /contacts/{id}`: updates a contact; `409` when `external_id` belongs to another. */

@@ -8,8 +8,8 @@ import { isValidAttributeName, MAX_CUSTOM_ATTRIBUTES } from './custom-attributes
 import { ApiError, invalid, missing } from './errors.js'
 import { booleanField, rejectUnknownFields, stringField } from './fields.js'
 import { dataAttributeResponse } from './render.js'
-import { addDataAttribute, findDataAttribute } from './store.js'
 import type { DataAttributeModel, DataAttributeType } from './types.js'
+import { addDataAttribute, findDataAttribute } from './workspace.js'
 
 const MODELS: readonly DataAttributeModel[] = ['contact', 'company']
 const DATA_TYPES: readonly DataAttributeType[] = ['string', 'integer', 'float', 'boolean', 'date']

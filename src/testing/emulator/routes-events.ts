@@ -6,6 +6,7 @@ import { type RouteContext, type RouteHandler, requireBody } from './context.js'
 import { invalid, missing, userNotFound } from './errors.js'
 import { idField, integerField, rejectUnknownFields, stringField } from './fields.js'
 import { isObject, type JsonObject } from './json.js'
+import type { EventMetadataValue } from './types.js'
 import {
   addEvent,
   type ContactRecord,
@@ -13,8 +14,7 @@ import {
   contactById,
   hasEvent,
   userByEmail,
-} from './store.js'
-import type { EventMetadataValue } from './types.js'
+} from './workspace.js'
 
 /** Metadata keys Intercom tracks per event; later keys are ignored, as documented. */
 export const MAX_METADATA_KEYS = 10

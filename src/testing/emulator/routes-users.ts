@@ -6,29 +6,29 @@
  */
 import { json, type RouteContext, type RouteHandler, requireBody } from './context.js'
 import { commitCustomAttributes, prepareCustomAttributes } from './custom-attributes.js'
-import { ApiError, invalid, missing, userNotFound } from './errors.js'
+import { invalid, missing, userNotFound } from './errors.js'
 import { booleanField, idField, integerField, rejectUnknownFields, stringField } from './fields.js'
 import { isObject, type JsonObject } from './json.js'
 import { userResponse } from './render.js'
 import {
+  addContact,
   attach,
   type CompanyWrite,
-  detach,
-  MAX_COMPANIES_PER_CONTACT,
-  readCompanyWrite,
-  upsertCompany,
-} from './routes-companies.js'
-import { conflict, newContact } from './routes-contacts.js'
-import {
-  addContact,
   type ContactRecord,
   companiesOf,
   companyByCompanyId,
+  companyLimitExceeded,
+  conflict,
   contactByExternalId,
   contactById,
+  detach,
+  MAX_COMPANIES_PER_CONTACT,
+  newContact,
+  readCompanyWrite,
   setContactKeys,
+  upsertCompany,
   userByEmail,
-} from './store.js'
+} from './workspace.js'
 
 /** The fields 1.4's `POST /users` accepts. */
 export const USER_FIELDS: ReadonlySet<string> = new Set([
@@ -98,11 +98,7 @@ function checkCompanyLimit(
     else attached.add(company.id)
   }
   if (attached.size > MAX_COMPANIES_PER_CONTACT) {
-    throw new ApiError(
-      400,
-      'contact_company_limit_exceeded',
-      `Contact has reached the maximum of ${MAX_COMPANIES_PER_CONTACT} company associations`,
-    )
+    throw companyLimitExceeded()
   }
 }
 

@@ -1,0 +1,133 @@
+// The price of a track (src/normalize/price.ts), read through normalize: integer cents
+// from revenue (else total) and the currency.
+import { describe, expect, it } from 'vitest'
+import type { NormalizedTrack } from '../../src/normalize/model.js'
+import { normalize } from '../../src/normalize/normalize.js'
+import type { Settings } from '../../src/settings/types.js'
+import type { MapOptions } from '../../src/types.js'
+
+const T = '2020-01-01T00:00:00Z'
+
+function track(
+  properties: Record<string, unknown> | undefined,
+  settings?: Settings,
+  extra: Record<string, unknown> = {},
+  options: MapOptions = {},
+) {
+  const r = normalize(
+    { type: 'track', userId: 'u1', event: 'Order Completed', timestamp: T, properties, ...extra },
+    settings === undefined ? options : { ...options, settings },
+  )
+  if (r.status !== 'normalized' || r.event.type !== 'track') throw new Error(r.status)
+  return { event: r.event as NormalizedTrack, warnings: r.warnings.map((w) => [w.code, w.path]) }
+}
+
+const metadata = (properties: Record<string, unknown>, settings?: Settings) =>
+  track(properties, settings).event.metadata
+
+describe('track: price from revenue', () => {
+  it.each([
+    [19.99, 1999],
+    ['$45.00', 4500],
+    [0.1 + 0.2, 30],
+    [45, 4500],
+    ['1,234.56', 123456],
+    [0, 0],
+  ])('revenue %j → amount %i cents, currency usd by default', (revenue, amount) => {
+    expect(track({ revenue })).toEqual({
+      event: expect.objectContaining({ metadata: { price: { amount, currency: 'usd' } } }),
+      warnings: [],
+    })
+  })
+
+  it('uses properties.currency and does not send revenue or currency raw', () => {
+    expect(metadata({ revenue: 19.99, currency: 'EUR', orderId: 'o1' })).toEqual({
+      price: { amount: 1999, currency: 'EUR' },
+      orderId: 'o1',
+    })
+  })
+
+  it('uses total when revenue is absent (the mobile rule)', () => {
+    expect(track({ total: 30.5, currency: 'gbp' })).toEqual({
+      event: expect.objectContaining({ metadata: { price: { amount: 3050, currency: 'gbp' } } }),
+      warnings: [],
+    })
+  })
+
+  it('prefers revenue and sends total as an ordinary property', () => {
+    expect(metadata({ revenue: 10, total: 12 })).toEqual({
+      price: { amount: 1000, currency: 'usd' },
+      total: 12,
+    })
+  })
+
+  it('replaces a raw price property with the computed price, warned', () => {
+    const r = track({ price: 99.95, revenue: 19.99 })
+    expect(r.event.metadata).toEqual({ price: { amount: 1999, currency: 'usd' } })
+    expect(r.warnings).toEqual([['replaced', 'properties.price']])
+  })
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['a negative amount', -5],
+    ['non-numeric text', 'lots'],
+    ['a boolean', true],
+    ['an object', { amount: 5 }],
+  ])('sends no price for %s, warned, and not the raw revenue either', (_, revenue) => {
+    expect(track({ revenue, sku: 'a' })).toEqual({
+      event: expect.objectContaining({ metadata: { sku: 'a' } }),
+      warnings: [['invalid_revenue', 'properties.revenue']],
+    })
+  })
+
+  it('warns that the currency is not sent when the revenue is unusable', () => {
+    expect(track({ revenue: 'lots', currency: 'EUR' })).toEqual({
+      event: expect.objectContaining({ metadata: {} }),
+      warnings: [
+        ['invalid_revenue', 'properties.revenue'],
+        ['dropped_value', 'properties.currency'],
+      ],
+    })
+  })
+
+  it('keeps a raw price property when the revenue is unusable', () => {
+    expect(metadata({ revenue: -1, price: 5 })).toEqual({ price: 5 })
+  })
+
+  it('falls back to usd, warned, for a currency that is not a code', () => {
+    expect(track({ revenue: 1, currency: 7 })).toEqual({
+      event: expect.objectContaining({ metadata: { price: { amount: 100, currency: 'usd' } } }),
+      warnings: [['dropped_value', 'properties.currency']],
+    })
+    expect(metadata({ revenue: 1, currency: ' eur ' })).toEqual({
+      price: { amount: 100, currency: 'eur' },
+    })
+  })
+
+  it("pins the seed's Product Purchased example (price + currency, no revenue): sent as plain metadata", () => {
+    // No revenue and no total: the price rule does not apply, so `price` and `currency`
+    // are ordinary properties and the five properties fit the default cap of 5.
+    expect(
+      track({
+        order_ID: '2969302398',
+        category: 'boots',
+        product_name: 'yellow_cowboy_boots',
+        price: 99.95,
+        currency: 'EUR',
+      }),
+    ).toEqual({
+      event: expect.objectContaining({
+        eventName: 'Order Completed',
+        metadata: {
+          order_ID: '2969302398',
+          category: 'boots',
+          product_name: 'yellow_cowboy_boots',
+          price: 99.95,
+          currency: 'EUR',
+        },
+      }),
+      warnings: [],
+    })
+  })
+})
