@@ -126,11 +126,11 @@ describe('aliases Segment libraries honour', () => {
   it('created is createdAt, for users and companies', () => {
     const r = toMobile({
       ...base,
-      traits: { created: 1395748800, company: { id: 'c', created: 5 } },
+      traits: { created: 1395748800, company: { id: 'c', created: 1262304000 } },
     })
     expect(r.status === 'mapped' && r.calls[1]?.args[0]).toEqual({
       signedUpAt: 1395748800,
-      companies: [{ id: 'c', createdAt: 5 }],
+      companies: [{ id: 'c', createdAt: 1262304000 }],
     })
     expect(r.warnings).toEqual([])
   })

@@ -76,7 +76,7 @@ describe('track: metadata values', () => {
     // Top-level values are written first, then the flattened ones (issue 9, item 7).
     expect(r.warnings).toEqual([
       ['date_converted', 'properties.delivered_at'],
-      ['flattened', 'properties.shipping'],
+      ['flattened', 'properties.shipping.city'],
     ])
   })
 
