@@ -87,11 +87,21 @@ export const WARNING_CODES = {
    */
   dropped_value: 'dropped_value',
   /**
-   * An object or array was flattened into `key_subkey` attributes (the default
-   * `nestedValues: 'flatten'`). One warning names the outermost value. Nothing to do,
-   * unless you prefer `'stringify'` or `'drop'`.
+   * A value inside an object or array was sent under a flattened `key_subkey` name (the
+   * default `nestedValues: 'flatten'`). One warning per value sent, at its own path
+   * (`traits.address.city`), naming the key. Nothing to do, unless you prefer
+   * `'stringify'` or `'drop'`.
    */
   flattened: 'flattened',
+  /**
+   * An identify trait that is identity, not an attribute, was not sent:
+   * `traits.anonymousId` (analytics-android copies it into every identify), a
+   * `traits.userId` / `user_id` / `external_id` that differs from the event's `userId`,
+   * or a `traits.id` that is not the user id (Intercom assigns its own contact id).
+   * A `traits.userId` is the user id when the event has none. Nothing to do for
+   * `anonymousId`; otherwise send one user id.
+   */
+  identity_trait: 'identity_trait',
   /**
    * A value that must be a date (`timestamp`, `createdAt`, `lastSeen`, a company's
    * `createdAt`, an invalid `Date`) could not be read as one and was dropped or ignored.
@@ -170,6 +180,15 @@ export const WARNING_CODES = {
    */
   renamed_key: 'renamed_key',
   /**
+   * A trait (or a flattened key) is named like one of Intercom's own contact or company
+   * fields that no trait sets (`id`, `type`, `role`, `email_domain`, `tags`,
+   * `updated_at`, `user_count`, …), so it was not sent: as a custom attribute it would
+   * be refused or shadow the field. (`role` is never set: an identify creates users,
+   * not leads.) The fields a trait can set are mapped instead (`owner_id`,
+   * `last_seen_at`, `unsubscribed_from_emails`, `remote_created_at`…). Rename the trait.
+   */
+  reserved_name: 'reserved_name',
+  /**
    * A track property was replaced by the library's own value (the `price` computed from
    * `revenue`). Nothing to do; rename the property to send both.
    */
@@ -177,7 +196,8 @@ export const WARNING_CODES = {
   /**
    * Messenger: a custom trait has the name of one of the Messenger's own settings or
    * standard company keys, so it was dropped rather than change the Messenger's
-   * behaviour. Rename the trait.
+   * behaviour. The path is the input value's (`traits.user.id` for a flattened
+   * `user_id`). Rename the trait.
    */
   reserved_key: 'reserved_key',
   /**

@@ -171,6 +171,8 @@ const EDGE_EVENTS: [unknown, MapOptions][] = [
   [{ type: 'group', anonymousId: 'a1', groupId: 'g1', timestamp: user.timestamp }, {}], // no_user
   [track({ revenue: 10, price: 5 }), {}], // replaced
   [identify({ app_id: 'x' }), { settings: { appId: 'abc123' } }], // reserved_key
+  [identify({ email_domain: 'example.com' }), {}], // reserved_name
+  [identify({ anonymousId: 'a1' }), {}], // identity_trait
   [identify({ firstName: 'Ada', first_name: 'Ada' }), {}], // superseded
   [identify({}, { integrations: { Intercom: { nope: 1 } } }), {}], // unknown_option
   [identify({}), { settings: { nope: 1 } as Settings }], // unknown_setting

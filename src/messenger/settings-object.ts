@@ -77,6 +77,10 @@ export function addIdentifyData(
     out.unsubscribed_from_emails = m.options.unsubscribedFromEmails
   }
   if (m.options.languageOverride !== undefined) out.language_override = m.options.languageOverride
+  if (m.ownerPath !== undefined) {
+    const message = "The Messenger cannot set a contact's owner (the REST 2.x API can); not sent"
+    warn(warnings, 'unsupported_field', m.ownerPath, message)
+  }
 
   const companies: MessengerCompany[] = []
   for (const c of m.companies) {
@@ -92,7 +96,7 @@ export function addIdentifyData(
       warn(
         warnings,
         'reserved_key',
-        joinPath('traits', key),
+        m.attributePaths?.[key] ?? joinPath('traits', key),
         `"${key}" is one of the Messenger's own settings; this custom attribute is dropped`,
       )
     } else setOwn(out, key, m.customAttributes[key])
@@ -129,7 +133,7 @@ export function messengerCompany(c: NormalizedCompany, warnings: Warning[]): Mes
       warn(
         warnings,
         'reserved_key',
-        joinPath(c.path, key),
+        c.attributePaths?.[key] ?? joinPath(c.path, key),
         `"${key}" is a standard company key of the Messenger; this custom attribute is dropped`,
       )
     } else setOwn(out, key, c.customAttributes[key])

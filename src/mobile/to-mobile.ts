@@ -35,9 +35,11 @@ const TARGET = 'The mobile SDK'
  * - `reset` → `logout()`.
  * - `page`, `screen` and `alias` are skipped (`unsupported_type`).
  *
- * Not sent, with a warning: the avatar, `userJwt`, `hideDefaultLauncher`, a company's
- * `size`/`website`/`industry` and `remove: true`, `lastRequestAt`, `context.ip` and
- * `context.userAgent` (the SDK records the device's own).
+ * A company's `size` (`employees`), `website` and `industry`, which the SDKs' company
+ * lacks, are sent among its `customAttributes` under their trait keys.
+ * Not sent, with a warning: the avatar, the owner, `userJwt`, `hideDefaultLauncher`, a
+ * company's `remove: true`, `lastRequestAt`, `context.ip` and `context.userAgent` (the
+ * SDK records the device's own).
  * Never throws, never mutates `event`, never reads the clock.
  *
  * @example

@@ -8,7 +8,7 @@ import type { Invalid, Mapped, Skipped } from '../types.js'
 
 /**
  * A company as the SDK takes it (`UserAttributes.companies[]`). The SDKs' company
- * has no `size`, `website` or `industry`.
+ * has no `size`, `website` or `industry`: they travel in `customAttributes`.
  */
 export interface MobileCompany {
   /** Your id for the company (`company_id`; a group's `groupId`). */

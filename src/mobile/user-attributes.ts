@@ -1,7 +1,8 @@
 import { hasKeys } from '../_lib/is-record.js'
-import type { NormalizedCompany, NormalizedIdentify } from '../normalize/model.js'
+import { setOwn } from '../_lib/set-own.js'
+import type { Attributes, NormalizedCompany, NormalizedIdentify } from '../normalize/model.js'
 import type { Warning } from '../types.js'
-import { warn } from '../warnings.js'
+import { joinPath, warn } from '../warnings.js'
 import type { MobileCompany, MobileUserAttributes } from './types.js'
 
 /**
@@ -27,6 +28,10 @@ export function identifyUpdate(
   }
   if (companies.length > 0) out.companies = companies
   if (hasKeys(m.customAttributes)) out.customAttributes = m.customAttributes
+  if (m.ownerPath !== undefined) {
+    const message = "The mobile SDKs cannot set a user's owner (the REST 2.x API can); not sent"
+    warn(warnings, 'unsupported_field', m.ownerPath, message)
+  }
   if (m.avatar !== undefined) {
     warn(
       warnings,
@@ -40,10 +45,11 @@ export function identifyUpdate(
 
 /**
  * A company as the SDKs take it, or `undefined` (warned) for a `remove: true`
- * company: the SDKs can only attach companies. `size`, `website` and `industry`
- * are not in the SDKs' company (iOS `ICMCompany`, Android `Company`, the React
- * Native `Company` type): they are warned, not sent as custom attributes, which
- * would create custom attributes shadowing Intercom's standard company fields.
+ * company: the SDKs can only attach companies. The SDKs' company (iOS `ICMCompany`,
+ * Android `Company`, the React Native `Company` type) has no `size`, `website` or
+ * `industry`, but takes custom attributes: they are sent there under the trait's own
+ * key (`employees`, `industry`, `website`), as Segment's mobile integrations send
+ * every remaining company trait.
  */
 export function mobileCompany(
   c: NormalizedCompany,
@@ -63,18 +69,17 @@ export function mobileCompany(
   if (c.createdAt !== undefined) out.createdAt = c.createdAt
   if (c.monthlySpend !== undefined) out.monthlySpend = c.monthlySpend
   if (c.plan !== undefined) out.plan = c.plan
-  if (hasKeys(c.customAttributes)) out.customAttributes = c.customAttributes
-  const unsent: string[] = []
-  if (c.size !== undefined) unsent.push('size')
-  if (c.website !== undefined) unsent.push('website')
-  if (c.industry !== undefined) unsent.push('industry')
-  if (unsent.length > 0) {
-    warn(
-      warnings,
-      'unsupported_field',
-      c.path,
-      `The mobile SDKs' company has no ${unsent.join(', ')}; not sent`,
-    )
+  const custom: Attributes = { ...c.customAttributes }
+  for (const field of ['size', 'website', 'industry'] as const) {
+    const v = c[field]
+    if (v === undefined) continue
+    const key = (field === 'size' ? c.inputKeys?.size : undefined) ?? field
+    // A custom attribute of the same key was warned `key_collision` in normalize, never both.
+    if (Object.hasOwn(custom, key)) {
+      const message = `A custom attribute "${key}" is sent instead; the company's ${field} is not sent`
+      warn(warnings, 'key_collision', joinPath(c.path, key), message)
+    } else setOwn(custom, key, v)
   }
+  if (hasKeys(custom)) out.customAttributes = custom
   return out
 }

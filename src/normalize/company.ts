@@ -1,5 +1,6 @@
 import { describe } from '../_lib/describe.js'
 import { hasKeys, isRecord } from '../_lib/is-record.js'
+import { COMPANY_FIELDS, traitFields } from '../intercom/attribute-names.js'
 import { MAX_MONTHLY_SPEND } from '../intercom/limits.js'
 import { joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
@@ -17,6 +18,9 @@ import { attributeSink, fitString, writeValue } from './values.js'
 export function companyIdFromName(name: string): string {
   return String(stringHash(name))
 }
+
+/** Company fields by trait name (`employees` → `size`, `created` → `createdAt`, …). */
+const COMPANY_TRAITS = traitFields(COMPANY_FIELDS)
 
 /**
  * Normalizes a company given as an object or a bare name (`traits.company` on
@@ -50,6 +54,7 @@ export function normalizeCompany(
 
   const c: NormalizedCompany = { companyId: '', customAttributes: {}, remove: false, path }
   const sink = attributeSink('company')
+  const inputKeys: NonNullable<NormalizedCompany['inputKeys']> = {}
   let rawName: string | undefined
   // Fields with two spellings: the first present wins, the other is warned.
   const spellings: Record<string, string> = {}
@@ -58,19 +63,21 @@ export function normalizeCompany(
   for (const key in input) {
     const value = input[key]
     if (value === undefined) continue
-    switch (key) {
-      case 'id':
-      case 'company_id':
+    const p = joinPath(path, key)
+    const field = key === 'remove' ? 'remove' : COMPANY_TRAITS.get(key)
+    switch (field) {
+      case 'companyId':
         if (companyId !== undefined) {
-          const message = 'The groupId is the company id; ignored'
-          warn(ctx.warnings, 'superseded', joinPath(path, key), message)
+          // The same id again (warehouse syncs send it as a column too) loses nothing.
+          if (value !== companyId)
+            warn(ctx.warnings, 'superseded', p, 'The groupId is the company id; ignored')
         } else if (once('companyId', key)) {
-          const id = text(value, key, joinPath(path, key), ctx)
+          const id = text(value, key, p, ctx)
           if (id !== undefined && id !== '') c.companyId = id
         }
         break
       case 'name': {
-        const v = text(value, key, joinPath(path, key), ctx)
+        const v = text(value, key, p, ctx)
         if (v !== undefined) {
           c.name = v
           rawName = typeof value === 'string' ? value : v
@@ -78,52 +85,53 @@ export function normalizeCompany(
         break
       }
       case 'createdAt':
-      case 'created_at':
         if (once('createdAt', key)) {
-          const t = dateSeconds(value, joinPath(path, key), ctx.warnings)
-          if (t === undefined) {
-            warn(ctx.warnings, 'invalid_date', joinPath(path, key), 'Not a date; dropped')
-          } else c.createdAt = t
+          const t = dateSeconds(value, p, ctx.warnings)
+          if (t === undefined) warn(ctx.warnings, 'invalid_date', p, 'Not a date; dropped')
+          else c.createdAt = t
         }
         break
       case 'plan': {
-        const v = text(value, key, joinPath(path, key), ctx)
+        const v = text(value, key, p, ctx)
         if (v !== undefined) c.plan = v
         break
       }
       case 'monthlySpend':
-      case 'monthly_spend':
         if (once('monthlySpend', key)) {
-          const v = integer(value, joinPath(path, key), MAX_MONTHLY_SPEND, ctx)
+          const v = integer(value, p, MAX_MONTHLY_SPEND, ctx)
           if (v !== undefined) c.monthlySpend = v
         }
         break
-      case 'employees':
       case 'size':
         if (once('size', key)) {
-          const v = integer(value, joinPath(path, key), Number.MAX_SAFE_INTEGER, ctx)
-          if (v !== undefined) c.size = v
+          const v = integer(value, p, Number.MAX_SAFE_INTEGER, ctx)
+          if (v !== undefined) {
+            c.size = v
+            if (key !== 'size') inputKeys.size = key
+          }
         }
         break
       case 'website':
       case 'industry': {
-        const v = text(value, key, joinPath(path, key), ctx)
-        if (v !== undefined) c[key] = v
+        const v = text(value, key, p, ctx)
+        if (v !== undefined) c[field] = v
+
         break
       }
       case 'remove':
         if (value === true) c.remove = true
         else if (value !== false) {
           const message = `"remove" must be a boolean, got ${describe(value)}; ignored`
-          warn(ctx.warnings, 'dropped_value', joinPath(path, key), message)
+          warn(ctx.warnings, 'dropped_value', p, message)
         }
         break
       default:
-        writeValue(sink, key, value, joinPath(path, key), key, ctx)
+        writeValue(sink, key, value, p, key, ctx)
     }
   }
   c.customAttributes = sink.out
-  if (sink.paths !== undefined && hasKeys(sink.paths)) c.attributePaths = sink.paths
+  if (hasKeys(sink.paths)) c.attributePaths = sink.paths
+  if (hasKeys(inputKeys)) c.inputKeys = inputKeys
 
   if (companyId !== undefined) c.companyId = companyId
   else if (c.companyId === '') {

@@ -1,38 +1,49 @@
 import { describe } from '../_lib/describe.js'
 import { hasKeys, isRecord } from '../_lib/is-record.js'
 import type { IdentifyEvent } from '../event/types.js'
+import { CONTACT_FIELDS, traitFields } from '../intercom/attribute-names.js'
 import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { dateSeconds } from './dates.js'
 import { firstSpelling } from './first-spelling.js'
+import { IdentityTraits } from './identity-traits.js'
 import { applyLastSeen } from './last-seen.js'
 import type { NormalizedCompany, NormalizedIdentify } from './model.js'
 import { textField } from './text.js'
 import { attributeSink, fitString, writeValue } from './values.js'
 
 /**
- * Traits with a meaning of their own, each with the spellings Segment's libraries
- * accept (camelCase and snake_case); every other trait is a custom attribute.
+ * Traits with a meaning of their own, by name, each mapped to the model field it
+ * fills: Segment's spec traits in the spellings its libraries accept (camelCase,
+ * snake_case, `created` for `createdAt`), the identity traits (analytics-android
+ * copies `userId` and `anonymousId` into every identify's traits), and the names of
+ * Intercom's own contact fields that a trait may fill (`owner_id`, `last_seen_at`,
+ * `unsubscribed_from_emails`…, from {@link CONTACT_FIELDS}). Every other trait is a
+ * custom attribute, unless it is named like another Intercom field (`reserved_name`).
  */
-const STANDARD: Record<string, string> = {
-  email: 'email',
-  name: 'name',
-  firstName: 'firstName',
-  first_name: 'firstName',
-  lastName: 'lastName',
-  last_name: 'lastName',
-  phone: 'phone',
-  avatar: 'avatar',
-  createdAt: 'createdAt',
-  created_at: 'createdAt',
-  signedUpAt: 'createdAt',
-  signed_up_at: 'createdAt',
-  lastRequestAt: 'lastRequestAt',
-  last_request_at: 'lastRequestAt',
-  company: 'company',
-  companies: 'companies',
-}
+const TRAITS: ReadonlyMap<string, string> = new Map([
+  ['email', 'email'],
+  ['name', 'name'],
+  ['firstName', 'firstName'],
+  ['first_name', 'firstName'],
+  ['lastName', 'lastName'],
+  ['last_name', 'lastName'],
+  ['phone', 'phone'],
+  ['avatar', 'avatar'],
+  ['createdAt', 'signedUpAt'],
+  ['created_at', 'signedUpAt'],
+  ['created', 'signedUpAt'],
+  ['lastRequestAt', 'lastSeenAt'],
+  ['last_request_at', 'lastSeenAt'],
+  ['company', 'company'],
+  ['companies', 'companies'],
+  ['userId', 'user.userId'],
+  ['user_id', 'user.userId'],
+  ['anonymousId', 'anonymousId'],
+  ['id', 'id'],
+  ...traitFields(CONTACT_FIELDS),
+])
 
 /** `context` fields sent as custom attributes when `collectContext` is on (Segment: "Collect Context"). */
 const CONTEXT_ATTRIBUTES = [
@@ -50,19 +61,29 @@ export function normalizeIdentify(
   event: IdentifyEvent,
   base: Pick<NormalizedIdentify, 'user' | 'options' | 'optionPaths' | 'timestamp'>,
   ctx: NormalizeContext,
+  /** `integrations.Intercom.createdAt` (Android's sign-up time), as `[path, value]`. */
+  signedUpOption?: readonly [string, unknown],
 ): NormalizedIdentify {
   const traits = isRecord(event.traits) ? event.traits : {}
   const std: Record<string, [string, unknown]> = {}
   const spellings: Record<string, string> = {}
+  if (signedUpOption !== undefined) {
+    spellings.signedUpAt = signedUpOption[0]
+    std.signedUpAt = signedUpOption as [string, unknown]
+  }
   const sink = attributeSink()
+  const identity = new IdentityTraits(base, ctx)
   for (const key in traits) {
     const value = traits[key]
     if (value === undefined) continue
-    // hasOwn: a trait named `toString` or `__proto__` is a custom attribute, not a field.
-    const field = Object.hasOwn(STANDARD, key) ? STANDARD[key] : undefined
-    if (field === undefined) writeValue(sink, key, value, `traits.${key}`, key, ctx)
-    else if (firstSpelling(spellings, field, `traits.${key}`, ctx.warnings))
-      std[field] = [key, value]
+    const path = `traits.${key}`
+    // A Map: a trait named `toString` or `__proto__` is a custom attribute, not a field.
+    const field = TRAITS.get(key)
+    if (field === undefined) writeValue(sink, key, value, path, key, ctx)
+    else if (field === 'user.userId' || field === 'id' || field === 'anonymousId')
+      identity.read(field, key, value, path)
+    else if (field.startsWith('options.')) identity.option(field.slice(8), key, value, path)
+    else if (firstSpelling(spellings, field, path, ctx.warnings)) std[field] = [key, value]
   }
 
   const context = event.context
@@ -78,11 +99,11 @@ export function normalizeIdentify(
   const out: NormalizedIdentify = {
     type: 'identify',
     ...base,
+    ...identity.result(),
     companies: [],
     customAttributes: sink.out,
     active: context?.active !== false,
   }
-  if (sink.paths !== undefined && hasKeys(sink.paths)) out.attributePaths = sink.paths
   const text = (field: string): string | undefined => {
     const entry = std[field]
     return entry && textField(entry[1], entry[0], `traits.${entry[0]}`, ctx)
@@ -100,20 +121,30 @@ export function normalizeIdentify(
   if (phone !== undefined) out.phone = phone
   const avatar = text('avatar')
   if (avatar !== undefined) out.avatar = avatar
-  const created = std.createdAt
+  const created = std.signedUpAt
   if (created !== undefined) {
-    const t = dateSeconds(created[1], `traits.${created[0]}`, ctx.warnings)
-    if (t === undefined)
-      warn(ctx.warnings, 'invalid_date', `traits.${created[0]}`, 'Not a date; dropped')
+    // The option's entry holds its full path; a trait's holds its key.
+    const path = created === signedUpOption ? created[0] : `traits.${created[0]}`
+    const t = dateSeconds(created[1], path, ctx.warnings)
+    if (t === undefined) warn(ctx.warnings, 'invalid_date', path, 'Not a date; dropped')
     else out.signedUpAt = t
   }
-  const lastTrait = std.lastRequestAt
+  const owner = std.ownerId
+  if (owner !== undefined) {
+    const id = adminId(owner[1], `traits.${owner[0]}`, ctx)
+    if (id !== undefined) {
+      out.ownerId = id
+      out.ownerPath = `traits.${owner[0]}`
+    }
+  }
+  const lastTrait = std.lastSeenAt
   applyLastSeen(out, lastTrait && [`traits.${lastTrait[0]}`, lastTrait[1]], context, ctx)
   if (isRecord(context)) {
     if (typeof context.ip === 'string' && context.ip !== '') out.ip = context.ip
     if (typeof context.userAgent === 'string' && context.userAgent !== '')
       out.userAgent = context.userAgent
   }
+  if (hasKeys(sink.paths)) out.attributePaths = sink.paths
   out.companies = companies(std, ctx)
   return out
 }
@@ -180,4 +211,19 @@ function companies(
     }
   }
   return list
+}
+
+/** An Intercom admin id (a contact's owner): a positive integer, or its digits as text (converted). */
+function adminId(value: unknown, path: string, ctx: NormalizeContext): number | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
+  if (typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value)) {
+    const n = Number(value)
+    if (Number.isSafeInteger(n)) {
+      warn(ctx.warnings, 'converted', path, `Text "${value}" sent as the admin id ${n}`)
+      return n
+    }
+  }
+  const message = `The owner must be an Intercom admin id (a positive integer), got ${describe(value)}; not sent`
+  warn(ctx.warnings, 'dropped_value', path, message)
+  return undefined
 }

@@ -35,6 +35,7 @@ const SPELLINGS: Record<string, [keyof IntercomOptions, OptionKind]> = {
   user_hash: ['userHash', 'string'],
   userHash: ['userHash', 'string'],
   intercom_user_jwt: ['userJwt', 'string'],
+  intercomUserJwt: ['userJwt', 'string'],
   userJwt: ['userJwt', 'string'],
   hideDefaultLauncher: ['hideDefaultLauncher', 'boolean'],
   hide_default_launcher: ['hideDefaultLauncher', 'boolean'],
@@ -45,21 +46,30 @@ const SPELLINGS: Record<string, [keyof IntercomOptions, OptionKind]> = {
   language_override: ['languageOverride', 'string'],
 }
 
+/** Intercom options plus analytics-android's `createdAt` (the sign-up time), as `[path, value]`. */
+export interface ReadOptions {
+  options: IntercomOptions
+  optionPaths: OptionPaths
+  signedUp?: readonly [string, unknown]
+}
+
 /**
  * Reads the Intercom options from `integrations.Intercom` and `context.Intercom`
  * (key case-insensitive; `integrations` wins when both set one option). Unknown
- * keys and wrongly typed values are warned.
+ * keys and wrongly typed values are warned. `createdAt` (analytics-android's Intercom
+ * integration reads the sign-up time there) is returned as given, for an identify
+ * to read as a date.
  */
 export function readIntercomOptions(
   integrations: Record<string, unknown> | undefined,
   context: Record<string, unknown> | undefined,
   ctx: NormalizeContext,
-): { options: IntercomOptions; optionPaths: OptionPaths } {
+): ReadOptions {
   const fromIntegrations = intercomEntry(integrations)
   const fromContext = intercomEntry(context)
   // Most events carry no Intercom options: share one empty, frozen result.
   if (fromIntegrations === undefined && fromContext === undefined) return NO_OPTIONS
-  const found = { options: {}, optionPaths: {} }
+  const found: ReadOptions = { options: {}, optionPaths: {} }
   if (fromIntegrations !== undefined) {
     read(fromIntegrations.value, `integrations.${fromIntegrations.key}`, found, ctx)
     warnOtherSpellings(integrations, fromIntegrations.key, 'integrations', ctx)
@@ -92,17 +102,12 @@ function warnOtherSpellings(
 
 type OptionPaths = Partial<Record<keyof IntercomOptions, string>>
 
-const NO_OPTIONS: { options: IntercomOptions; optionPaths: OptionPaths } = Object.freeze({
+const NO_OPTIONS: ReadOptions = Object.freeze({
   options: Object.freeze({}),
   optionPaths: Object.freeze({}),
 })
 
-function read(
-  source: unknown,
-  path: string,
-  found: { options: IntercomOptions; optionPaths: OptionPaths },
-  ctx: NormalizeContext,
-) {
+function read(source: unknown, path: string, found: ReadOptions, ctx: NormalizeContext) {
   const { options, optionPaths } = found
   if (typeof source === 'boolean' && path.startsWith('integrations')) return // enablement flag
   if (!isRecord(source)) {
@@ -118,6 +123,12 @@ function read(
     const value = source[key]
     if (value === undefined) continue
     const p = joinPath(path, key)
+    if (key === 'createdAt' || key === 'created_at') {
+      // The first read wins (integrations before context), as for every option.
+      if (found.signedUp === undefined) found.signedUp = [p, value]
+      else warn(ctx.warnings, 'superseded', p, `"${found.signedUp[0]}" is used; ignored`)
+      continue
+    }
     const spec = Object.hasOwn(SPELLINGS, key) ? SPELLINGS[key] : undefined
     if (spec === undefined) {
       warn(ctx.warnings, 'unknown_option', p, `Unknown Intercom option "${key}"; ignored`)

@@ -60,8 +60,17 @@ export interface NormalizedCompany {
   website?: string
   industry?: string
   customAttributes: Attributes
-  /** Where each custom attribute came from in the input (e.g. `traits.company.tier`), for warnings. */
+  /**
+   * Where each custom attribute came from in the input (`traits.company.tier` for
+   * `tier`, `traits.address.city` for `address_city`), for warnings about it later.
+   */
   attributePaths?: Record<string, string>
+  /**
+   * The input key of `size` when it is not `size` (`employees`): the mobile SDKs'
+   * company has no size and sends it as a custom attribute under this key, as
+   * Segment's mobile integrations did.
+   */
+  inputKeys?: { size?: string }
   /** Detach the user from this company. */
   remove: boolean
   /** Where the company came from in the input (e.g. `traits.companies.1`), for warnings. */
@@ -93,6 +102,10 @@ export interface NormalizedIdentify extends Common {
   active: boolean
   ip?: string
   userAgent?: string
+  /** Intercom admin id of the contact's owner (`traits.owner_id` / `ownerId`): integer. */
+  ownerId?: number
+  /** Where the owner came from (`traits.owner_id`, …), when it did. */
+  ownerPath?: string
   companies: NormalizedCompany[]
   customAttributes: Attributes
   /**

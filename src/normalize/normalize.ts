@@ -118,10 +118,18 @@ function normalizeUnsafe(
   }
   const ctx: NormalizeContext = { settings: resolved.settings, warnings, now: now ?? timestamp }
   const context = isRecord(event.context) ? event.context : undefined
-  const { options: intercomOptions, optionPaths } = readIntercomOptions(integrations, context, ctx)
-  const base: Base = { user: resolveUser(event), options: intercomOptions, optionPaths }
+  const read = readIntercomOptions(integrations, context, ctx)
+  const base: Base = {
+    user: resolveUser(event),
+    options: read.options,
+    optionPaths: read.optionPaths,
+  }
   if (timestamp !== undefined) base.timestamp = timestamp
-  const m = model(event, base, ctx)
+  if (read.signedUp !== undefined && event.type !== 'identify') {
+    const message = 'The sign-up time is set by an identify only; ignored'
+    warn(warnings, 'unsupported_field', read.signedUp[0], message)
+  }
+  const m = model(event, base, ctx, read.signedUp)
   if (check !== undefined) errors.push(...check(m))
   if (errors.length > 0) return { status: 'invalid', errors, warnings }
   return {
@@ -139,10 +147,15 @@ function normalizeUnsafe(
 
 type Base = Pick<NormalizedEvent, 'user' | 'options' | 'optionPaths' | 'timestamp'>
 
-function model(event: SegmentEvent, base: Base, ctx: NormalizeContext): NormalizedEvent {
+function model(
+  event: SegmentEvent,
+  base: Base,
+  ctx: NormalizeContext,
+  signedUp: readonly [string, unknown] | undefined,
+): NormalizedEvent {
   switch (event.type) {
     case 'identify':
-      return normalizeIdentify(event, base, ctx)
+      return normalizeIdentify(event, base, ctx, signedUp)
     case 'track':
       return normalizeTrack(event, base, ctx)
     case 'group':

@@ -25,6 +25,7 @@ export function normalizeTrack(
   const out: Metadata = {}
   const sink: ValueSink<MetadataValue> = {
     out,
+    paths: {},
     kind: 'metadata',
     room: ctx.settings.maxEventProperties,
   }

@@ -1,5 +1,6 @@
 import { describe } from '../_lib/describe.js'
 import { setOwn } from '../_lib/set-own.js'
+import { COMPANY_FIELDS, CONTACT_FIELDS } from '../intercom/attribute-names.js'
 import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import type { NestedValuesMode } from '../settings/types.js'
 import { joinPath, warn } from '../warnings.js'
@@ -17,18 +18,18 @@ import { codePointLength, truncateCodePoints } from './truncate.js'
  */
 export interface ValueSink<V> {
   out: Record<string, V>
+  /** Where each written key came from in the input (`traits.address.city` for `address_city`). */
+  paths: Record<string, string>
   kind: 'attribute' | 'company' | 'metadata'
   /** Keys still allowed (metadata cap); `Infinity` for attributes. */
   room: number
-  /** Where each written key came from in the input (attributes only). */
-  paths?: Record<string, string>
 }
 
 /** A new sink for a contact's (`'attribute'`) or a company's custom attributes. */
 export function attributeSink(
   kind: 'attribute' | 'company' = 'attribute',
 ): ValueSink<AttributeValue> {
-  return { out: {}, kind, room: Number.POSITIVE_INFINITY, paths: {} }
+  return { out: {}, paths: {}, kind, room: Number.POSITIVE_INFINITY }
 }
 
 /**
@@ -77,9 +78,14 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   path: string,
   topKey: string,
   ctx: NormalizeContext,
-  /** Inside a value being flattened: its ancestor already carries the warning. */
+  /** Inside a value being flattened: each leaf written is warned `flattened`. */
   flattening = false,
 ): void {
+  // A reserved name is refused before the value is converted, so no conversion is
+  // warned for a value that is not sent. (An object to flatten gets other keys.)
+  const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
+  if ((!nested || nestedMode(topKey, ctx) !== 'flatten') && refuseReserved(sink, key, path, ctx))
+    return
   switch (typeof value) {
     case 'string': {
       let v: string | number | undefined = value
@@ -92,7 +98,7 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
         }
       }
       if (typeof v === 'string') v = fitString(v, path, ctx)
-      if (v !== undefined) put(sink, key, v as V, path, ctx)
+      if (v !== undefined) put(sink, key, v as V, path, ctx, flattening)
       return
     }
     case 'number':
@@ -106,13 +112,13 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
             path,
             `Epoch milliseconds sent as unix seconds (${t})`,
           )
-          put(sink, key, t as V, path, ctx)
-        } else put(sink, key, value as V, path, ctx)
+          put(sink, key, t as V, path, ctx, flattening)
+        } else put(sink, key, value as V, path, ctx, flattening)
       } else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
       return
     case 'boolean':
       // Contact and company attributes take booleans; only event metadata has none.
-      if (sink.kind !== 'metadata') put(sink, key, value as V, path, ctx)
+      if (sink.kind !== 'metadata') put(sink, key, value as V, path, ctx, flattening)
       else {
         warn(
           ctx.warnings,
@@ -120,14 +126,14 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
           path,
           'Intercom event metadata has no booleans; sent as text',
         )
-        put(sink, key, String(value) as V, path, ctx)
+        put(sink, key, String(value) as V, path, ctx, flattening)
       }
       return
     case 'undefined':
       return
     case 'object':
       if (value === null) {
-        if (sink.kind === 'attribute') put(sink, key, null as V, path, ctx)
+        if (sink.kind === 'attribute') put(sink, key, null as V, path, ctx, flattening)
         else
           warn(
             ctx.warnings,
@@ -142,7 +148,7 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
         if (t === undefined) warn(ctx.warnings, 'invalid_date', path, 'Invalid Date; dropped')
         else {
           warn(ctx.warnings, 'date_converted', path, `Date sent as unix seconds (${t})`)
-          put(sink, key, t as V, path, ctx)
+          put(sink, key, t as V, path, ctx, flattening)
         }
         return
       }
@@ -186,7 +192,7 @@ function writeNested<V extends AttributeValue | MetadataValue>(
     }
     warn(ctx.warnings, 'stringified', path, 'Objects and arrays are sent as JSON text')
     const fitted = fitString(text, path, ctx)
-    if (fitted !== undefined) put(sink, key, fitted as V, path, ctx)
+    if (fitted !== undefined) put(sink, key, fitted as V, path, ctx, flattening)
     return
   }
   // flatten: `address.city` → `address_city`, `tags[0]` → `tags_0`.
@@ -203,11 +209,8 @@ function writeNested<V extends AttributeValue | MetadataValue>(
       writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx, true)
     }
   }
+  // Each leaf written is warned `flattened` at its own path (by put).
   if (!any) warn(ctx.warnings, 'dropped_nested', path, 'Empty object or array; nothing to send')
-  else if (!flattening) {
-    // One warning for the outermost value: it names every leaf below it.
-    warn(ctx.warnings, 'flattened', path, `Nested value flattened into "${safeKey(key)}_…" keys`)
-  }
 }
 
 function safeStringify(value: object): string | undefined {
@@ -218,13 +221,42 @@ function safeStringify(value: object): string | undefined {
   }
 }
 
-/** Final write of one value: a valid key, no silent overwrite, the metadata cap. */
+/** The reserved-name table of a sink's kind: contact or company fields (none for metadata). */
+function reservedFields(kind: ValueSink<unknown>['kind']) {
+  return kind === 'attribute' ? CONTACT_FIELDS : kind === 'company' ? COMPANY_FIELDS : undefined
+}
+
+/** Warns `reserved_name` and returns true when `key` (rewritten) names one of Intercom's own fields. */
+function refuseReserved(
+  sink: ValueSink<unknown>,
+  rawKey: string,
+  path: string,
+  ctx: NormalizeContext,
+): boolean {
+  const reserved = reservedFields(sink.kind)
+  if (reserved === undefined) return false
+  const key = safeKey(rawKey)
+  if (!Object.hasOwn(reserved, key)) return false
+  const what = sink.kind === 'company' ? 'company' : 'contact'
+  const why = reserved[key]?.note ?? `it is a field of Intercom's ${what}, not a custom attribute`
+  warn(ctx.warnings, 'reserved_name', path, `"${key}" is not sent: ${why}`)
+  return true
+}
+
+/**
+ * Final write of one value: a valid key, never the name of one of Intercom's own
+ * fields, no silent overwrite, the metadata cap.
+ *
+ * @param flattened The value is a leaf of a flattened object or array: warned
+ *   `flattened` at its own path once written.
+ */
 export function put<V>(
   sink: ValueSink<V>,
   rawKey: string,
   v: V,
   path: string,
   ctx: NormalizeContext,
+  flattened = false,
 ): boolean {
   // trim() also removes U+00A0 and the other Unicode spaces (all ≥ 0xA0): test those too.
   const first = rawKey.charCodeAt(0)
@@ -246,6 +278,8 @@ export function put<V>(
       `Key "${rawKey}" sent as "${key}" (Intercom forbids . $ and similar)`,
     )
   }
+  // writeValue refuses reserved names first; this guards direct callers.
+  if (refuseReserved(sink, rawKey, path, ctx)) return false
   if (Object.hasOwn(sink.out, key)) {
     warn(
       ctx.warnings,
@@ -266,6 +300,7 @@ export function put<V>(
   }
   sink.room--
   setOwn(sink.out, key, v)
-  if (sink.paths !== undefined) setOwn(sink.paths, key, path)
+  setOwn(sink.paths, key, path)
+  if (flattened) warn(ctx.warnings, 'flattened', path, `Nested value sent as "${key}"`)
   return true
 }

@@ -76,7 +76,7 @@ function v2Script(
 ): Script | undefined {
   switch (m.type) {
     case 'identify': {
-      const body = contactBody(m, warnings)
+      const body = contactBody(m, warnings, settings.apiVersion)
       return (c) => identify(c, m, body)
     }
     case 'track':

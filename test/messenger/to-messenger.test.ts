@@ -384,8 +384,9 @@ describe('toMessenger: identify', () => {
       },
     })
     expect(r.calls[0]?.args[0]).toEqual({ app_id: APP, user_id: 'real', utm_source: 'newsletter' })
-    expect(codesAt(r, 'traits.user_id')).toEqual(['reserved_key'])
-    expect(codesAt(r, 'traits.app_id')).toEqual(['reserved_key'])
+    // Each warning names the input path, not the flattened or rewritten key.
+    expect(codesAt(r, 'traits.user.id')).toEqual(['flattened', 'reserved_key'])
+    expect(codesAt(r, 'traits.app$id')).toEqual(['renamed_key', 'reserved_key'])
     expect(codesAt(r, 'traits.session_duration')).toEqual(['reserved_key'])
   })
 
@@ -400,8 +401,9 @@ describe('toMessenger: identify', () => {
       user_id: 'u',
       company: { company_id: 'c', name: 'C', color: 'red' },
     })
-    expect(codesAt(r, 'traits.company.user_count')).toEqual(['reserved_key'])
-    expect(codesAt(r, 'traits.company.created_at')).toEqual(['reserved_key'])
+    // Intercom's own company fields are never custom attributes, on any target.
+    expect(codesAt(r, 'traits.company.user_count')).toEqual(['reserved_name'])
+    expect(codesAt(r, 'traits.company.created$at')).toEqual(['reserved_name'])
   })
 
   it('keeps an attribute named __proto__ (after key rewriting) as an own key', () => {

@@ -35,9 +35,13 @@ function attributesOf(calls: MobileCall[]): MobileUserAttributes[] {
 function companyAccounted(c: NormalizedCompany, sent: MobileCompany[], warnings: Warning[]) {
   const out = sent.find((s) => s.id === c.companyId)
   if (out === undefined) return warnedAt(warnings, c.path)
-  expect(out.customAttributes ?? {}).toEqual(c.customAttributes)
-  const unsent = c.size !== undefined || c.website !== undefined || c.industry !== undefined
-  return !unsent || warnedAt(warnings, c.path)
+  // size (under its input key), website and industry travel as custom attributes.
+  const expected: Record<string, unknown> = { ...c.customAttributes }
+  if (c.size !== undefined) expected[c.inputKeys?.size ?? 'size'] = c.size
+  if (c.website !== undefined) expected.website = c.website
+  if (c.industry !== undefined) expected.industry = c.industry
+  expect(out.customAttributes ?? {}).toEqual(expected)
+  return true
 }
 
 describe('toMobile properties', () => {

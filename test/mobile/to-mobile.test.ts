@@ -167,7 +167,9 @@ describe('toMobile: identify', () => {
     expect(codesAt(r, 'integrations.Intercom.hideDefaultLauncher')).toEqual(['unsupported_field'])
   })
 
-  it('sends companies with the SDK fields and warns size, website and industry', () => {
+  // Issue 9 item 4: the SDKs' company has no size, website or industry, but takes custom
+  // attributes, where Segment's mobile integrations sent every remaining company trait.
+  it('sends companies with the SDK fields, and size (as its trait key), website and industry as custom attributes', () => {
     const r = mapped({
       type: 'identify',
       userId: 'u',
@@ -199,20 +201,19 @@ describe('toMobile: identify', () => {
               createdAt: 1577836800,
               monthlySpend: 10,
               plan: 'pro',
-              customAttributes: { tier: 'gold' },
+              customAttributes: {
+                tier: 'gold',
+                employees: 20,
+                website: 'https://one.example',
+                industry: 'Software',
+              },
             },
             { id: '2017828326', name: 'Segment' },
           ],
         },
       ],
     })
-    expect(r.warnings).toEqual([
-      {
-        code: 'unsupported_field',
-        path: 'traits.companies.0',
-        message: "The mobile SDKs' company has no size, website, industry; not sent",
-      },
-    ])
+    expect(r.warnings).toEqual([])
   })
 
   it('cannot detach a company (remove: true): warned, not sent', () => {

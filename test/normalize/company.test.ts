@@ -80,6 +80,7 @@ describe('company given as an object', () => {
         industry: 'Anvils',
         customAttributes: { region: 'EMEA', founded: 1999 },
         attributePaths: { region: 'traits.company.region', founded: 'traits.company.founded' },
+        inputKeys: { size: 'employees' },
         remove: false,
         path: 'traits.company',
       },
@@ -227,17 +228,17 @@ describe('company given as an object', () => {
       id: 'c1',
       hq: { city: 'Paris' },
       'tier.level': 'gold',
-      notes: 'n'.repeat(256),
+      summary: 'n'.repeat(256),
     })
     expect(r.company?.customAttributes).toEqual({
       hq_city: 'Paris',
       tier_level: 'gold',
-      notes: 'n'.repeat(255),
+      summary: 'n'.repeat(255),
     })
     expect(r.warnings).toEqual([
-      ['flattened', 'traits.company.hq'],
+      ['flattened', 'traits.company.hq.city'],
       ['renamed_key', 'traits.company.tier.level'],
-      ['truncated', 'traits.company.notes'],
+      ['truncated', 'traits.company.summary'],
     ])
   })
 })

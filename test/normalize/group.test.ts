@@ -60,10 +60,11 @@ describe('group', () => {
       industry: 'Anvils',
       customAttributes: { email: 'billing@acme.example', address_city: 'Paris' },
       attributePaths: { email: 'traits.email', address_city: 'traits.address.city' },
+      inputKeys: { size: 'employees' },
       remove: false,
       path: 'traits',
     })
-    expect(warnings).toEqual([['flattened', 'traits.address']])
+    expect(warnings).toEqual([['flattened', 'traits.address.city']])
   })
 
   it('uses the groupId over traits.id, warned', () => {

@@ -234,22 +234,25 @@ describe('identify: custom attributes', () => {
       tags_0: 'beta',
       tags_1: 'vip',
     })
+    // One warning per value sent, at its own input path (issue 9 item 14).
     expect(codes(r.warnings)).toEqual([
-      ['flattened', 'traits.address'],
-      ['flattened', 'traits.tags'],
+      ['flattened', 'traits.address.city'],
+      ['flattened', 'traits.address.postalCode'],
+      ['flattened', 'traits.tags.0'],
+      ['flattened', 'traits.tags.1'],
     ])
   })
 
   it('follows nestedValues and nestedValuesByKey', () => {
-    const traits = { address: { city: 'Paris' }, tags: ['beta'] }
+    const traits = { address: { city: 'Paris' }, labels: ['beta'] }
     expect(identify(traits, {}, { nestedValues: 'stringify' }).event.customAttributes).toEqual({
       address: '{"city":"Paris"}',
-      tags: '["beta"]',
+      labels: '["beta"]',
     })
     expect(
-      identify(traits, {}, { nestedValues: 'drop', nestedValuesByKey: { tags: 'flatten' } }).event
+      identify(traits, {}, { nestedValues: 'drop', nestedValuesByKey: { labels: 'flatten' } }).event
         .customAttributes,
-    ).toEqual({ tags_0: 'beta' })
+    ).toEqual({ labels_0: 'beta' })
   })
 
   it('truncates or drops long strings per longValues', () => {

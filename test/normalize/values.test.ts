@@ -27,7 +27,7 @@ function attributes(values: Record<string, unknown>, settings: Partial<ResolvedS
 }
 
 function metadataSink(room: number): ValueSink<MetadataValue> {
-  return { out: {}, kind: 'metadata', room }
+  return { out: {}, paths: {}, kind: 'metadata', room }
 }
 
 const long = (n: number, c = 'a') => c.repeat(n)
@@ -138,24 +138,26 @@ describe('custom attribute values: date-named keys', () => {
 })
 
 describe('custom attribute values: nested objects and arrays (nestedValues)', () => {
-  const traits = { address: { city: 'Paris', geo: { lat: 48.8 } }, tags: ['a', 'b'] }
+  const traits = { address: { city: 'Paris', geo: { lat: 48.8 } }, labels: ['a', 'b'] }
 
-  it('flattens with _ by default (address_city, tags_0)', () => {
+  it('flattens with _ by default (address_city, labels_0)', () => {
     expect(attributes(traits)).toEqual({
-      out: { address_city: 'Paris', address_geo_lat: 48.8, tags_0: 'a', tags_1: 'b' },
+      out: { address_city: 'Paris', address_geo_lat: 48.8, labels_0: 'a', labels_1: 'b' },
       warnings: [
-        ['flattened', 'traits.address'],
-        ['flattened', 'traits.tags'],
+        ['flattened', 'traits.address.city'],
+        ['flattened', 'traits.address.geo.lat'],
+        ['flattened', 'traits.labels.0'],
+        ['flattened', 'traits.labels.1'],
       ],
     })
   })
 
   it('stringifies as JSON text', () => {
     expect(attributes(traits, { nestedValues: 'stringify' })).toEqual({
-      out: { address: '{"city":"Paris","geo":{"lat":48.8}}', tags: '["a","b"]' },
+      out: { address: '{"city":"Paris","geo":{"lat":48.8}}', labels: '["a","b"]' },
       warnings: [
         ['stringified', 'traits.address'],
-        ['stringified', 'traits.tags'],
+        ['stringified', 'traits.labels'],
       ],
     })
   })
@@ -165,18 +167,21 @@ describe('custom attribute values: nested objects and arrays (nestedValues)', ()
       out: {},
       warnings: [
         ['dropped_nested', 'traits.address'],
-        ['dropped_nested', 'traits.tags'],
+        ['dropped_nested', 'traits.labels'],
       ],
     })
   })
 
   it('follows nestedValuesByKey per top-level key over nestedValues', () => {
-    const r = attributes(traits, { nestedValues: 'drop', nestedValuesByKey: { tags: 'stringify' } })
+    const r = attributes(traits, {
+      nestedValues: 'drop',
+      nestedValuesByKey: { labels: 'stringify' },
+    })
     expect(r).toEqual({
-      out: { tags: '["a","b"]' },
+      out: { labels: '["a","b"]' },
       warnings: [
         ['dropped_nested', 'traits.address'],
-        ['stringified', 'traits.tags'],
+        ['stringified', 'traits.labels'],
       ],
     })
   })
@@ -185,8 +190,8 @@ describe('custom attribute values: nested objects and arrays (nestedValues)', ()
     const r = attributes(traits, { nestedValuesByKey: { address: 'stringify' } })
     expect(r.out).toEqual({
       address: '{"city":"Paris","geo":{"lat":48.8}}',
-      tags_0: 'a',
-      tags_1: 'b',
+      labels_0: 'a',
+      labels_1: 'b',
     })
   })
 
@@ -276,7 +281,7 @@ describe('custom attribute keys', () => {
       out: { address_zip_code: '75001' },
       warnings: [
         ['renamed_key', 'traits.address.zip.code'],
-        ['flattened', 'traits.address'],
+        ['flattened', 'traits.address.zip.code'],
       ],
     })
   })
@@ -292,7 +297,7 @@ describe('custom attribute keys', () => {
     expect(attributes({ address: { city: 'Paris' }, address_city: 'Lyon' })).toEqual({
       out: { address_city: 'Paris' },
       warnings: [
-        ['flattened', 'traits.address'],
+        ['flattened', 'traits.address.city'],
         ['key_collision', 'traits.address_city'],
       ],
     })
@@ -365,7 +370,7 @@ describe('values through normalize', () => {
         type: 'identify',
         userId: 'u1',
         timestamp: '2020-01-01T00:00:00Z',
-        traits: { address: { city: 'Paris' }, bio: long(300), tags: ['x'] },
+        traits: { address: { city: 'Paris' }, bio: long(300), labels: ['x'] },
       },
       {
         settings: {
@@ -379,9 +384,9 @@ describe('values through normalize', () => {
     if (r.status !== 'normalized' || r.event.type !== 'identify') return
     expect(r.event.customAttributes).toEqual({ address_city: 'Paris' })
     expect(r.warnings.map((w) => [w.code, w.path])).toEqual([
-      ['flattened', 'traits.address'],
+      ['flattened', 'traits.address.city'],
       ['dropped_long', 'traits.bio'],
-      ['dropped_nested', 'traits.tags'],
+      ['dropped_nested', 'traits.labels'],
     ])
   })
 })

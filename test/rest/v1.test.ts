@@ -106,7 +106,7 @@ describe('1.4 identify → one POST /users', () => {
         custom_attributes: { plan: 'Premium', address_city: 'Dublin' },
       }),
     )
-    expect(warnings).toEqual([['flattened', 'traits.address']])
+    expect(warnings).toEqual([['flattened', 'traits.address.city']])
   })
 
   it("maps the seed's identify example (string-hash-free company, Date.toString() createdAt)", () => {

@@ -26,6 +26,14 @@ export function identifyBody(m: NormalizedIdentify, warnings: Warning[]): Record
     )
   }
   if (m.signedUpAt !== undefined) body.signed_up_at = m.signedUpAt
+  if (m.ownerPath !== undefined) {
+    warn(
+      warnings,
+      'unsupported_field',
+      m.ownerPath,
+      'The 1.4 Users API cannot set an owner; not sent',
+    )
+  }
   if (m.lastSeenAt !== undefined) body.last_request_at = m.lastSeenAt
   if (m.ip !== undefined) body.last_seen_ip = m.ip
   if (m.userAgent !== undefined) body.last_seen_user_agent = m.userAgent

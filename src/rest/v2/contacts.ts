@@ -26,7 +26,11 @@ import { type AttributePaths, write } from './data-attributes.js'
  * The 2.x contact body (`POST /contacts` adds `role: 'user'`; `PUT /contacts/{id}`
  * takes it as is). Fields 2.x cannot write are warned, not sent.
  */
-export function contactBody(m: NormalizedIdentify, warnings: Warning[]): Record<string, unknown> {
+export function contactBody(
+  m: NormalizedIdentify,
+  warnings: Warning[],
+  apiVersion = '2.16',
+): Record<string, unknown> {
   const body: Record<string, unknown> = {}
   if (m.user.userId !== undefined) body.external_id = m.user.userId
   if (m.user.email !== undefined) body.email = m.user.email
@@ -37,6 +41,9 @@ export function contactBody(m: NormalizedIdentify, warnings: Warning[]): Record<
   if (m.lastSeenAt !== undefined) body.last_seen_at = m.lastSeenAt
   if (m.options.unsubscribedFromEmails !== undefined) {
     body.unsubscribed_from_emails = m.options.unsubscribedFromEmails
+  }
+  if (m.ownerId !== undefined) {
+    body.owner_id = ownerIdAsText(apiVersion) ? String(m.ownerId) : m.ownerId
   }
   if (hasKeys(m.customAttributes)) body.custom_attributes = m.customAttributes
   if (m.ip !== undefined) {
@@ -56,6 +63,15 @@ export function contactBody(m: NormalizedIdentify, warnings: Warning[]): Record<
     )
   }
   return body
+}
+
+/**
+ * Whether this 2.x version types a contact's `owner_id` as text: 2.16 does, 2.11 (and
+ * the versions before 2.16) an integer (the OpenAPI files of both).
+ */
+export function ownerIdAsText(apiVersion: string): boolean {
+  const minor = Number(apiVersion.slice(2))
+  return !(Number.isInteger(minor) && minor < 16)
 }
 
 /**
