@@ -246,9 +246,13 @@ describe('values', () => {
     ])
   })
 
-  it('a flattened value warns once, at its outermost key', () => {
+  it('a flattened value warns once per leaf, at its own input path', () => {
     const r = identify({ tags: [[1, 2], { a: [3] }] })
-    expect(codes(r.warnings)).toEqual(['flattened traits.tags'])
+    expect(codes(r.warnings)).toEqual([
+      'flattened traits.tags.0.0',
+      'flattened traits.tags.0.1',
+      'flattened traits.tags.1.a.0',
+    ])
     expect(r.event).toMatchObject({ customAttributes: { tags_0_0: 1, tags_0_1: 2, tags_1_a_0: 3 } })
   })
 

@@ -124,3 +124,52 @@ describe('traits.userId as the user id', () => {
     expect(r.warnings).toEqual([])
   })
 })
+
+describe('identity trait values that are not ids', () => {
+  const warned = (traits: Record<string, unknown>) => {
+    const r = toMobile({ type: 'identify', userId: '42', traits }, { settings })
+    return r.warnings.map((w) => `${w.code} ${w.path}`)
+  }
+
+  it('a null id is empty, an object is not an id, and neither is sent', () => {
+    expect(warned({ id: null, user_id: { x: 1 } })).toEqual([
+      'identity_trait traits.id',
+      'dropped_value traits.user_id',
+    ])
+  })
+
+  it('a numeric id equal to the user id is the same id, sent once as text', () => {
+    expect(warned({ userId: 42 })).toEqual(['converted traits.userId'])
+  })
+
+  it('an id that differs from userId is named and not sent', () => {
+    const r = toRest({
+      type: 'identify',
+      userId: '42',
+      timestamp: '2026-01-01T00:00:00Z',
+      traits: { id: 7 },
+    })
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({ code: 'identity_trait', path: 'traits.id' }),
+    )
+  })
+})
+
+describe('traits that set Intercom options', () => {
+  const options = (traits: Record<string, unknown>) => {
+    const r = toMessenger({ type: 'identify', userId: 'u1', traits }, { settings })
+    return { warnings: r.warnings.map((w) => `${w.code} ${w.path}`), r }
+  }
+
+  it('unsubscribed text "true" becomes the boolean, warned; other values are dropped', () => {
+    expect(options({ unsubscribed_from_emails: 'true' }).warnings).toContain(
+      'converted traits.unsubscribed_from_emails',
+    )
+    expect(options({ unsubscribed_from_emails: 'yes' }).warnings).toContain(
+      'dropped_value traits.unsubscribed_from_emails',
+    )
+    expect(options({ language_override: '' }).warnings).toContain(
+      'dropped_value traits.language_override',
+    )
+  })
+})
