@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { NormalizedTrack } from '../../src/normalize/model.js'
-import { normalize } from '../../src/normalize/normalize.js'
-import type { Settings } from '../../src/settings/types.js'
-import type { MapOptions } from '../../src/types.js'
+import { metadata, T, track } from '../helpers/normalize-track.js'
 
-const T = '2020-01-01T00:00:00Z'
 const T_S = 1577836800
-
-function track(
-  properties: Record<string, unknown> | undefined,
-  settings?: Settings,
-  extra: Record<string, unknown> = {},
-  options: MapOptions = {},
-) {
-  const r = normalize(
-    { type: 'track', userId: 'u1', event: 'Order Completed', timestamp: T, properties, ...extra },
-    settings === undefined ? options : { ...options, settings },
-  )
-  if (r.status !== 'normalized' || r.event.type !== 'track') throw new Error(r.status)
-  return { event: r.event as NormalizedTrack, warnings: r.warnings.map((w) => [w.code, w.path]) }
-}
-
-const metadata = (properties: Record<string, unknown>, settings?: Settings) =>
-  track(properties, settings).event.metadata
 
 describe('track: the event', () => {
   it('carries the name, the timestamp as createdAt and no metadata without properties', () => {
