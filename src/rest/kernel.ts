@@ -202,6 +202,20 @@ export function optionalId(
   return undefined
 }
 
+/**
+ * The id of a write's answer: required ({@link idOf}) when a later step needs it,
+ * else optional ({@link optionalId}, warned at `path`).
+ */
+export function writtenId(
+  c: Conversation,
+  request: IntercomRequest,
+  response: IntercomResponse,
+  needId: boolean,
+  path: string,
+): string | Stop | undefined {
+  return needId ? idOf(request, response) : optionalId(c, request, response, path)
+}
+
 /** An item of a list answer: it has an id, the rest is unchecked. */
 export interface Listed {
   id: string

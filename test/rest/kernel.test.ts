@@ -12,6 +12,7 @@ import {
   type Step,
   Stop,
   single,
+  writtenId,
 } from '../../src/rest/kernel.js'
 import type { Exchange, IntercomRequest, IntercomResponse } from '../../src/rest/types.js'
 import { DEFAULT_SETTINGS } from '../../src/settings/resolve.js'
@@ -203,6 +204,44 @@ describe('idOf and listOf', () => {
     expect((listOf(A, { status: 200, body: { data: [{}] } }) as Stop).outcome.message).toBe(
       'GET /a: a listed item has no "id"',
     )
+  })
+})
+
+describe('writtenId', () => {
+  it("requires a write's id when a later step needs it, else warns at the path and goes on", () => {
+    const ids: unknown[] = []
+    const noId: IntercomResponse = { status: 200, body: {} }
+    const { outcome } = run(
+      converse(setup, function* (c): Step<void> {
+        const sent = yield* call(c, B)
+        if (sent instanceof Stop) return sent
+        ids.push(writtenId(c, B, sent, false, 'userId'), writtenId(c, B, noId, false, 'groupId'))
+        const needed = writtenId(c, B, noId, true, 'userId')
+        ids.push(needed)
+        if (needed instanceof Stop) return needed
+      }),
+      [{ status: 200, body: { id: 'c1' } }],
+    )
+    expect(ids.slice(0, 2)).toEqual(['c1', undefined])
+    expect(ids[2]).toBeInstanceOf(Stop)
+    expect(outcome).toMatchObject({ status: 'failed', code: 'unexpected_response' })
+    const delivered = run(
+      converse(setup, function* (c): Step<void> {
+        const sent = yield* call(c, B)
+        if (sent instanceof Stop) return sent
+        writtenId(c, B, sent, false, 'groupId')
+      }),
+      [noId],
+    ).outcome
+    expect(delivered).toMatchObject({ status: 'delivered', requests: 1 })
+    expect(delivered.warnings).toEqual([
+      warning,
+      {
+        code: 'incomplete_response',
+        path: 'groupId',
+        message: 'POST /b: the answer has no "id"; the write happened and nothing later needs it',
+      },
+    ])
   })
 })
 

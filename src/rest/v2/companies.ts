@@ -12,9 +12,9 @@ import {
   idOf,
   listOf,
   notFound,
-  optionalId,
   type Step,
   Stop,
+  writtenId,
 } from '../kernel.js'
 import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { findContact } from './contacts.js'
@@ -38,7 +38,7 @@ export function* saveCompany(
   const request = endpoint(c.settings, 'POST', '/companies', body)
   const response = yield* write(c, request, 'company', [], company.attributePaths)
   if (response instanceof Stop) return response
-  const id = needId ? idOf(request, response) : optionalId(c, request, response, company.path)
+  const id = writtenId(c, request, response, needId, company.path)
   if (typeof id === 'string') c.memory.learnCompany(companyId, id, json)
   return id
 }

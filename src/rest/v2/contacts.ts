@@ -12,14 +12,13 @@ import { encodePathSegment, endpoint } from '../endpoint.js'
 import {
   type Conversation,
   call,
-  idOf,
   listOf,
   notFound,
   optionalId,
   type Step,
   Stop,
+  writtenId,
 } from '../kernel.js'
-import type { IntercomRequest, IntercomResponse } from '../types.js'
 import { type AttributePaths, write } from './data-attributes.js'
 
 /**
@@ -127,9 +126,7 @@ export function* findContact(c: Conversation, user: UserIdentity): Step<string |
   if (response instanceof Stop) return response
   const list = listOf(request, response)
   if (list instanceof Stop) return list
-  const id = pickContact(list, user)
-  if (id !== undefined) c.memory.learnContact(user, id)
-  return id
+  return learned(c, user, pickContact(list, user))
 }
 
 /** The user's contact id: remembered (no request), else searched. */
@@ -166,10 +163,7 @@ export function* upsertContact(
       message: `POST /contacts answered 409 without the existing contact's id (${errorText(created.body)}); search has not caught up yet: retry later`,
     })
   }
-  if (needId) return learnedId(c, user, create, created)
-  const id = optionalId(c, create, created, userPath(user))
-  if (id !== undefined) c.memory.learnContact(user, id)
-  return id
+  return learned(c, user, writtenId(c, create, created, needId, userPath(user)))
 }
 
 /** Where the user's identity came from, for warnings about their contact. */
@@ -232,9 +226,7 @@ export function* updateContact(
   if (updated instanceof Stop) return updated
   if (updated.status === 404) return notFound(c, update, updated, [id])
   // The id is the one just written to: an answer without it costs a warning only.
-  const answered = optionalId(c, update, updated, userPath(user)) ?? id
-  c.memory.learnContact(user, answered)
-  return answered
+  return learned(c, user, optionalId(c, update, updated, userPath(user)) ?? id)
 }
 
 /** `PUT /contacts/{id}` with only `last_seen_at`: the call counts as the user's activity. */
@@ -248,14 +240,12 @@ export function* touchContact(
   return touched instanceof Stop ? touched : true
 }
 
-/** The id of the contact an answer names, remembered for the user. */
-function learnedId(
+/** `id`, remembered as the user's contact when it is one (every step that finds one learns it). */
+function learned<T extends string | Stop | undefined>(
   c: Conversation,
   user: UserIdentity,
-  request: IntercomRequest,
-  response: IntercomResponse,
-): string | Stop {
-  const id = idOf(request, response)
+  id: T,
+): T {
   if (typeof id === 'string') c.memory.learnContact(user, id)
   return id
 }
