@@ -18,83 +18,36 @@ export function rejectUnknownFields(
   }
 }
 
-/** Whether `null` is an accepted value. */
-type Nullable = 'nullable' | 'required'
+/** Reads one field of type `T`; with `'nullable'`, `null` is accepted too. */
+export interface FieldReader<T> {
+  (body: JsonObject, key: string, nullable: 'nullable'): T | null | undefined
+  (body: JsonObject, key: string, nullable?: 'required'): T | undefined
+}
+
+/** The rule every reader follows: absent → `undefined`, `null` only where nullable, else `is` or a 400. */
+function fieldReader<T>(is: (value: unknown) => value is T, expected: string): FieldReader<T> {
+  return ((body: JsonObject, key: string, nullable: 'nullable' | 'required' = 'required') => {
+    const value = body[key]
+    if (value === undefined) return undefined
+    if (value === null && nullable === 'nullable') return null
+    if (!is(value)) throw invalid(`${key} must be ${expected}`, key)
+    return value
+  }) as FieldReader<T>
+}
 
 /** A string field (or `null` when `nullable`). */
-export function stringField(
-  body: JsonObject,
-  key: string,
-  nullable: 'nullable',
-): string | null | undefined
-export function stringField(
-  body: JsonObject,
-  key: string,
-  nullable?: 'required',
-): string | undefined
-export function stringField(
-  body: JsonObject,
-  key: string,
-  nullable: Nullable = 'required',
-): string | null | undefined {
-  const value = body[key]
-  if (value === undefined) return undefined
-  if (value === null && nullable === 'nullable') return null
-  if (typeof value !== 'string') throw invalid(`${key} must be a string`, key)
-  return value
-}
+export const stringField = fieldReader((v): v is string => typeof v === 'string', 'a string')
 
 /** An integer field (or `null` when `nullable`), e.g. unix seconds. */
-export function integerField(
-  body: JsonObject,
-  key: string,
-  nullable: 'nullable',
-): number | null | undefined
-export function integerField(
-  body: JsonObject,
-  key: string,
-  nullable?: 'required',
-): number | undefined
-export function integerField(
-  body: JsonObject,
-  key: string,
-  nullable: Nullable = 'required',
-): number | null | undefined {
-  const value = body[key]
-  if (value === undefined) return undefined
-  if (value === null && nullable === 'nullable') return null
-  if (!Number.isSafeInteger(value)) throw invalid(`${key} must be an integer`, key)
-  return value as number
-}
+export const integerField = fieldReader((v): v is number => Number.isSafeInteger(v), 'an integer')
 
 /** A boolean field (or `null` when `nullable`). */
-export function booleanField(
-  body: JsonObject,
-  key: string,
-  nullable: 'nullable',
-): boolean | null | undefined
-export function booleanField(
-  body: JsonObject,
-  key: string,
-  nullable?: 'required',
-): boolean | undefined
-export function booleanField(
-  body: JsonObject,
-  key: string,
-  nullable: Nullable = 'required',
-): boolean | null | undefined {
-  const value = body[key]
-  if (value === undefined) return undefined
-  if (value === null && nullable === 'nullable') return null
-  if (typeof value !== 'boolean') throw invalid(`${key} must be a boolean`, key)
-  return value
-}
+export const booleanField = fieldReader((v): v is boolean => typeof v === 'boolean', 'a boolean')
 
 /** An identifier Intercom accepts as a string or a number (stored as a string). */
 export function idField(body: JsonObject, key: string): string | undefined {
   const value = body[key]
-  if (value === undefined) return undefined
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  if (typeof value !== 'string') throw invalid(`${key} must be a string`, key)
-  return value
+  return typeof value === 'number' && Number.isFinite(value)
+    ? String(value)
+    : stringField(body, key)
 }
