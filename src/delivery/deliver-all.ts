@@ -1,6 +1,7 @@
 import { isRecord } from '../_lib/is-record.js'
 import type { RateLimiter } from '../ops/rate-limiter.js'
 import { isResponse } from '../rest/classify.js'
+import { errorMessage, internalError } from '../rest/drive.js'
 import { type KnownState, KnownStateError, mergeKnownInto } from '../rest/known-state.js'
 import { toRest } from '../rest/to-rest.js'
 import type { Exchange, IntercomResponse, Outcome, Send } from '../rest/types.js'
@@ -303,12 +304,7 @@ export async function deliverAll(
       }
     } catch (error) {
       // Exchanges do not throw; this guards against a host's clock or limiter that does.
-      finish(lane, item, {
-        status: 'failed',
-        code: 'internal_error',
-        message: errorMessage(error),
-        learned: { version: 1 },
-      })
+      finish(lane, item, internalError(error))
     }
   }
 
@@ -576,13 +572,4 @@ function checkOptions(
 
 function isObject(value: unknown): value is Record<PropertyKey, unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
-  try {
-    return String(error)
-  } catch {
-    return 'unknown error'
-  }
 }

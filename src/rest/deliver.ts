@@ -1,5 +1,5 @@
 import type { Invalid, Skipped } from '../types.js'
-import { drive, errorMessage } from './drive.js'
+import { drive, internalError } from './drive.js'
 import type { Exchange, Outcome, Send } from './types.js'
 
 /** A mapped REST result as {@link deliver} needs it: anything with an `exchange()`. */
@@ -40,12 +40,7 @@ export async function deliver(mapping: Deliverable, send: Send): Promise<Outcome
     exchange = mapping.exchange()
   } catch (error) {
     // `toRest`'s exchanges do not throw; a host's own `exchange()` might.
-    return {
-      status: 'failed',
-      code: 'internal_error',
-      message: errorMessage(error),
-      learned: { version: 1 },
-    }
+    return internalError(error)
   }
   const outcome = await drive(exchange, send)
   if (outcome.status === 'retry') {

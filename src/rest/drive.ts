@@ -95,10 +95,7 @@ function advance(
   try {
     return turn()
   } catch (error) {
-    return {
-      done: true,
-      value: ended({ status: 'failed', code: 'internal_error', message: errorMessage(error) }),
-    }
+    return { done: true, value: internalError(error) }
   }
 }
 
@@ -113,11 +110,16 @@ function unanswered(
     return exchange.throw(failure)
   } catch (thrown) {
     if (thrown === failure) return { done: true, value: ended(failure.outcome) }
-    return {
-      done: true,
-      value: ended({ status: 'failed', code: 'internal_error', message: errorMessage(thrown) }),
-    }
+    return { done: true, value: internalError(thrown) }
   }
+}
+
+/**
+ * `failed` `internal_error`: a throw where none should be (a library bug, or a host's
+ * own exchange, clock or limiter), with nothing learned.
+ */
+export function internalError(error: unknown): Outcome {
+  return ended({ status: 'failed', code: 'internal_error', message: errorMessage(error) })
 }
 
 /** An end the exchange did not return: it learned nothing `drive` can tell. */
