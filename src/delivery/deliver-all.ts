@@ -1,7 +1,7 @@
 import { isRecord } from '../_lib/is-record.js'
 import type { RateLimiter } from '../ops/rate-limiter.js'
 import { isResponse } from '../rest/classify.js'
-import { errorMessage, internalError } from '../rest/drive.js'
+import { internalError, unanswered } from '../rest/drive.js'
 import { type KnownState, KnownStateError, mergeKnownInto } from '../rest/known-state.js'
 import { toRest } from '../rest/to-rest.js'
 import type { Exchange, IntercomResponse, Outcome, Send } from '../rest/types.js'
@@ -216,7 +216,10 @@ export async function deliverAll(
     }
   }
 
-  /** Runs one exchange through the limiter; `undefined` when aborted before it ended. */
+  /**
+   * Runs one exchange through the limiter: {@link drive}'s loop, with the limiter and
+   * the abort before each request; `undefined` when aborted before it ended.
+   */
   const runExchange = async (ex: Exchange): Promise<Outcome | undefined> => {
     let step = ex.next()
     while (!step.done) {
@@ -231,13 +234,9 @@ export async function deliverAll(
       try {
         response = await send(request)
       } catch (error) {
-        ex.return(CLOSED_EARLY)
-        return {
-          status: 'retry',
-          code: 'transport_error',
-          message: `${request.method} ${request.path} was not answered: ${errorMessage(error)}`,
-          learned: { version: 1 },
-        }
+        // As in drive: the exchange hears it, and ends with what it learned so far.
+        step = unanswered(ex, request, error)
+        continue
       }
       if (limiter !== undefined && isResponse(response)) limiter.observe(response, clock.now())
       step = ex.next(response)

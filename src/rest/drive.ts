@@ -99,8 +99,12 @@ function advance(
   }
 }
 
-/** Tells the exchange its request was not answered; it ends (or goes on) as it decides. */
-function unanswered(
+/**
+ * Tells the exchange its request was not answered ({@link Unanswered}); it ends (or
+ * goes on) as it decides. An exchange that lets it through ends `retry`
+ * `transport_error` with nothing learned; one that throws anything else, `internal_error`.
+ */
+export function unanswered(
   exchange: Exchange,
   request: IntercomRequest,
   error: unknown,

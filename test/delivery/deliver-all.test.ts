@@ -155,6 +155,35 @@ describe('deliverAll', () => {
     expect(report.totals).toMatchObject({ events: 2, gaveUp: 1, notSent: 1, requests: 3 })
   })
 
+  it('keeps what an exchange learned before its request went unanswered, as deliver does', async () => {
+    const { em, clock } = setup()
+    // The attach is never answered: the company upserted before it is still learned.
+    const send: Send = (r) =>
+      r.method === 'POST' && /^\/contacts\/[^/]+\/companies$/.test(r.path)
+        ? Promise.reject(new Error('ECONNRESET'))
+        : em.send(r)
+    const group = { type: 'group', userId: 'u1', groupId: 'g1', traits: { name: 'Acme' } }
+    const report = await deliverAll([identify('u1'), group], {
+      send,
+      clock,
+      retry: { maxAttempts: 1 },
+    })
+    const company = em.state.companies.find((c) => c.company_id === 'g1')
+    const contact = em.state.contacts.find((c) => c.external_id === 'u1')
+    expect(report.results[1]?.outcome).toMatchObject({
+      status: 'retry',
+      code: 'transport_error',
+      message: expect.stringMatching(
+        /^POST \/contacts\/.+\/companies was not answered: ECONNRESET$/,
+      ),
+      learned: { companies: { g1: company?.id } },
+    })
+    expect(report.learned).toMatchObject({
+      contacts: { byExternalId: { u1: contact?.id } },
+      companies: { g1: company?.id },
+    })
+  })
+
   it('reports failed and not_sent outcomes without retrying them', async () => {
     const { em, clock } = setup({ token: 'secret' })
     const report = await deliverAll(
