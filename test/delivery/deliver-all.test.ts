@@ -184,6 +184,26 @@ describe('deliverAll', () => {
     })
   })
 
+  it('so the retry after an unanswered attach sends the attach only', async () => {
+    const { em, clock } = setup()
+    let failed = false
+    const send: Send = (r) => {
+      if (failed || !(r.method === 'POST' && /^\/contacts\/[^/]+\/companies$/.test(r.path)))
+        return em.send(r)
+      failed = true
+      return Promise.reject(new Error('ECONNRESET'))
+    }
+    const group = { type: 'group', userId: 'u1', groupId: 'g1', traits: { name: 'Acme' } }
+    const report = await deliverAll([identify('u1'), group], { send, clock })
+    expect(report.results[1]).toMatchObject({ attempts: 2, outcome: { status: 'delivered' } })
+    expect(em.requests.map((r) => `${r.request.method} ${r.request.path}`)).toEqual([
+      'POST /contacts/search',
+      'POST /contacts',
+      'POST /companies',
+      expect.stringMatching(/^POST \/contacts\/[^/]+\/companies$/),
+    ])
+  })
+
   it('reports failed and not_sent outcomes without retrying them', async () => {
     const { em, clock } = setup({ token: 'secret' })
     const report = await deliverAll(
