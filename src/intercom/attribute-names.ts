@@ -20,10 +20,10 @@ export interface ReservedField {
   writable: boolean
   model: string | null
   /**
-   * Trait names that fill this field (beyond Segment's spec traits, which normalize
-   * reads by their spec names): Intercom's own name, its camelCase, and names
-   * Segment's libraries honour for it. A trait named like a field without `traits` is
-   * never sent as a custom attribute (warned `reserved_name`).
+   * Trait names that fill this field, in order of precedence (beyond Segment's spec
+   * traits, which normalize reads by their spec names): Intercom's own name, its
+   * camelCase, and names Segment's libraries honour for it. A trait named like a field
+   * without `traits` is never sent as a custom attribute (warned `reserved_name`).
    */
   traits?: readonly string[]
   /** Why a trait of this name is not sent, when the generic reason would mislead. */
@@ -31,121 +31,106 @@ export interface ReservedField {
 }
 
 /**
+ * A field table: each name of `readOnly` (space-separated) is a field no write sets
+ * and nothing fills; `fields` are the others, writable unless they say otherwise.
+ * Most of Intercom's fields are of the first kind, so they are only named.
+ */
+function fieldTable(
+  readOnly: string,
+  fields: Readonly<Record<string, Partial<ReservedField>>>,
+): Readonly<Record<string, ReservedField>> {
+  const table: Record<string, ReservedField> = {}
+  for (const name of readOnly.split(' ')) table[name] = { writable: false, model: null }
+  for (const name in fields) table[name] = { writable: true, model: null, ...fields[name] }
+  return table
+}
+
+/** The fields a mobile SDK keeps per platform (`android_app_name`, `ios_app_name`, …). */
+const sdkFields = (platform: string) =>
+  'app_name app_version device os_version sdk_version last_seen_at'.replace(
+    /\w+/g,
+    `${platform}_$&`,
+  )
+
+/**
  * Top-level fields of Intercom's 2.x contact (the `contact` schema of the 2.16 OpenAPI
  * file); writable ones are those of `create_contact_request` / `update_contact_request`.
  * A custom attribute with one of these names would not be a custom attribute.
  */
-export const CONTACT_FIELDS: Readonly<Record<string, ReservedField>> = {
-  type: { writable: false, model: null },
-  id: { writable: false, model: null, note: 'Intercom assigns the contact id' },
-  external_id: { writable: true, model: 'user.userId', traits: ['external_id', 'externalId'] },
-  workspace_id: { writable: false, model: null },
-  role: {
-    writable: true,
-    model: null,
-    note: "an identify creates users, never leads: a trait never sets the contact's role",
+export const CONTACT_FIELDS = fieldTable(
+  'type workspace_id email_domain has_hard_bounced marked_email_as_spam created_at updated_at ' +
+    'last_replied_at last_contacted_at last_email_opened_at last_email_clicked_at browser ' +
+    'browser_version browser_language os tags notes location social_profiles merge_history ' +
+    `${sdkFields('android')} ${sdkFields('ios')}`,
+  {
+    id: { writable: false, note: 'Intercom assigns the contact id' },
+    // analytics-android copies `userId` into every identify's traits.
+    external_id: {
+      model: 'user.userId',
+      traits: ['userId', 'user_id', 'external_id', 'externalId'],
+    },
+    role: { note: "an identify creates users, never leads: a trait never sets the contact's role" },
+    email: { model: 'user.email' },
+    email_verified: {},
+    phone: { model: 'phone' },
+    name: { model: 'name' },
+    owner_id: { model: 'ownerId', traits: ['owner_id', 'ownerId'] },
+    unsubscribed_from_emails: {
+      model: 'options.unsubscribedFromEmails',
+      traits: ['unsubscribed_from_emails', 'unsubscribedFromEmails'],
+    },
+    // `remote_created_at` is the 1.4 Users API's name of the sign-up time.
+    signed_up_at: {
+      model: 'signedUpAt',
+      traits: ['signed_up_at', 'signedUpAt', 'remote_created_at', 'remoteCreatedAt'],
+    },
+    last_seen_at: { model: 'lastSeenAt', traits: ['last_seen_at', 'lastSeenAt'] },
+    language_override: {
+      writable: false,
+      model: 'options.languageOverride',
+      traits: ['language_override', 'languageOverride'],
+    },
+    custom_attributes: { model: 'customAttributes' },
+    avatar: { model: 'avatar' },
+    companies: { writable: false, model: 'companies' },
   },
-  email: { writable: true, model: 'user.email' },
-  email_domain: { writable: false, model: null },
-  email_verified: { writable: true, model: null },
-  phone: { writable: true, model: 'phone' },
-  name: { writable: true, model: 'name' },
-  owner_id: { writable: true, model: 'ownerId', traits: ['owner_id', 'ownerId'] },
-  has_hard_bounced: { writable: false, model: null },
-  marked_email_as_spam: { writable: false, model: null },
-  unsubscribed_from_emails: {
-    writable: true,
-    model: 'options.unsubscribedFromEmails',
-    traits: ['unsubscribed_from_emails', 'unsubscribedFromEmails'],
-  },
-  created_at: { writable: false, model: null },
-  updated_at: { writable: false, model: null },
-  // `remote_created_at` is the 1.4 Users API's name of the sign-up time.
-  signed_up_at: {
-    writable: true,
-    model: 'signedUpAt',
-    traits: ['signed_up_at', 'signedUpAt', 'remote_created_at', 'remoteCreatedAt'],
-  },
-  last_seen_at: { writable: true, model: 'lastSeenAt', traits: ['last_seen_at', 'lastSeenAt'] },
-  last_replied_at: { writable: false, model: null },
-  last_contacted_at: { writable: false, model: null },
-  last_email_opened_at: { writable: false, model: null },
-  last_email_clicked_at: { writable: false, model: null },
-  language_override: {
-    writable: false,
-    model: 'options.languageOverride',
-    traits: ['language_override', 'languageOverride'],
-  },
-  browser: { writable: false, model: null },
-  browser_version: { writable: false, model: null },
-  browser_language: { writable: false, model: null },
-  os: { writable: false, model: null },
-  android_app_name: { writable: false, model: null },
-  android_app_version: { writable: false, model: null },
-  android_device: { writable: false, model: null },
-  android_os_version: { writable: false, model: null },
-  android_sdk_version: { writable: false, model: null },
-  android_last_seen_at: { writable: false, model: null },
-  ios_app_name: { writable: false, model: null },
-  ios_app_version: { writable: false, model: null },
-  ios_device: { writable: false, model: null },
-  ios_os_version: { writable: false, model: null },
-  ios_sdk_version: { writable: false, model: null },
-  ios_last_seen_at: { writable: false, model: null },
-  custom_attributes: { writable: true, model: 'customAttributes' },
-  avatar: { writable: true, model: 'avatar' },
-  tags: { writable: false, model: null },
-  notes: { writable: false, model: null },
-  companies: { writable: false, model: 'companies' },
-  location: { writable: false, model: null },
-  social_profiles: { writable: false, model: null },
-  merge_history: { writable: false, model: null },
-}
+)
 
 /**
  * Top-level fields of Intercom's 2.x company (the `company` schema of the 2.16 OpenAPI
- * file); writable ones are those of `create_or_update_company_request`.
+ * file); writable ones are those of `create_or_update_company_request`. The writable
+ * ones with a model are in the order the encoders write them (`writeCompanyFields`).
  */
-export const COMPANY_FIELDS: Readonly<Record<string, ReservedField>> = {
-  type: { writable: false, model: null },
-  id: { writable: false, model: null },
-  name: { writable: true, model: 'name', traits: ['name'] },
-  app_id: { writable: false, model: null },
-  plan: { writable: true, model: 'plan', traits: ['plan'] },
-  company_id: { writable: true, model: 'companyId', traits: ['company_id', 'id'] },
-  // `created` is the alias Segment's libraries honour for `createdAt`.
-  remote_created_at: {
-    writable: true,
-    model: 'createdAt',
-    traits: ['createdAt', 'created_at', 'created', 'remote_created_at', 'remoteCreatedAt'],
+export const COMPANY_FIELDS = fieldTable(
+  'type id app_id created_at updated_at last_request_at session_count user_count tags segments notes',
+  {
+    company_id: { model: 'companyId', traits: ['company_id', 'id'] },
+    name: { model: 'name', traits: ['name'] },
+    // `created` is the alias Segment's libraries honour for `createdAt`.
+    remote_created_at: {
+      model: 'createdAt',
+      traits: ['createdAt', 'created_at', 'created', 'remote_created_at', 'remoteCreatedAt'],
+    },
+    plan: { model: 'plan', traits: ['plan'] },
+    monthly_spend: { model: 'monthlySpend', traits: ['monthly_spend', 'monthlySpend'] },
+    size: { model: 'size', traits: ['size', 'employees'] },
+    website: { model: 'website', traits: ['website'] },
+    industry: { model: 'industry', traits: ['industry'] },
+    custom_attributes: { model: 'customAttributes' },
   },
-  created_at: { writable: false, model: null },
-  updated_at: { writable: false, model: null },
-  last_request_at: { writable: false, model: null },
-  size: { writable: true, model: 'size', traits: ['size', 'employees'] },
-  website: { writable: true, model: 'website', traits: ['website'] },
-  industry: { writable: true, model: 'industry', traits: ['industry'] },
-  monthly_spend: {
-    writable: true,
-    model: 'monthlySpend',
-    traits: ['monthly_spend', 'monthlySpend'],
-  },
-  session_count: { writable: false, model: null },
-  user_count: { writable: false, model: null },
-  custom_attributes: { writable: true, model: 'customAttributes' },
-  tags: { writable: false, model: null },
-  segments: { writable: false, model: null },
-  notes: { writable: false, model: null },
-}
+)
 
 /**
- * The field a trait fills, by trait name: `traits` of every field of `table`, mapped
- * to its `model`. Built once per table.
+ * The field a trait fills, by trait name: first `own` (a field → its trait names,
+ * space-separated), then the `traits` of every field of `table`, mapped to its `model`.
+ * A Map, so a trait named `toString` or `__proto__` is no field. Built once per table.
  */
 export function traitFields(
   table: Readonly<Record<string, ReservedField>>,
+  own: Readonly<Record<string, string>> = {},
 ): ReadonlyMap<string, string> {
   const out = new Map<string, string>()
+  for (const field in own) for (const t of own[field]?.split(' ') ?? []) out.set(t, field)
   for (const key in table) {
     const f = table[key]
     if (f?.model != null) for (const t of f.traits ?? []) out.set(t, f.model)
