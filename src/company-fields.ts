@@ -14,10 +14,9 @@ export function writeCompanyFields(
   createdAtKey: 'remote_created_at' | 'created_at',
 ): void {
   for (const key in COMPANY_FIELDS) {
-    const model = COMPANY_FIELDS[key]?.model
-    // Custom attributes are the encoders' own: each target shapes them differently.
-    if (model == null || model === 'customAttributes') continue
-    const value = c[model as keyof NormalizedCompany]
+    // Custom attributes have no model field here: each encoder shapes them its own way.
+    const model = COMPANY_FIELDS[key]?.model as keyof NormalizedCompany | null | undefined
+    const value = model == null ? undefined : c[model]
     if (value !== undefined) out[key === 'remote_created_at' ? createdAtKey : key] = value
   }
 }

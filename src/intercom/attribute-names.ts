@@ -14,7 +14,8 @@ export const FORBIDDEN_NAME_CHARACTERS = '.$~`!@#%^&*\'{}|\\"'
 /**
  * One field of Intercom's contact or company object: whether a REST 2.x write may
  * set it, and the model field (of {@link NormalizedIdentify} / {@link NormalizedCompany},
- * `user.*` or `options.*`) that fills it, or `null` when nothing does.
+ * `user.*` or `options.*`) that its `traits` fill, or `null` when none do (the fields
+ * Segment's spec traits fill, `email`, `phone`…, are read by their spec names).
  */
 export interface ReservedField {
   writable: boolean
@@ -31,17 +32,23 @@ export interface ReservedField {
 }
 
 /**
- * A field table: each name of `readOnly` (space-separated) is a field no write sets
- * and nothing fills; `fields` are the others, writable unless they say otherwise.
- * Most of Intercom's fields are of the first kind, so they are only named.
+ * A field table. Most of Intercom's fields are only named: those of `readOnly` no
+ * write sets, those of `writable` a write may set but no trait fills (both
+ * space-separated). `fields` are the others: writable unless they say otherwise, with
+ * the model field and the traits that fill them, or a note.
  */
 function fieldTable(
   readOnly: string,
+  writable: string,
   fields: Readonly<Record<string, Partial<ReservedField>>>,
 ): Readonly<Record<string, ReservedField>> {
   const table: Record<string, ReservedField> = {}
-  for (const name of readOnly.split(' ')) table[name] = { writable: false, model: null }
-  for (const name in fields) table[name] = { writable: true, model: null, ...fields[name] }
+  const name = (names: string, isWritable: boolean) => {
+    for (const n of names.split(' ')) table[n] = { writable: isWritable, model: null }
+  }
+  name(readOnly, false)
+  name(writable, true)
+  for (const n in fields) table[n] = { writable: true, model: null, ...fields[n] }
   return table
 }
 
@@ -60,8 +67,10 @@ const sdkFields = (platform: string) =>
 export const CONTACT_FIELDS = fieldTable(
   'type workspace_id email_domain has_hard_bounced marked_email_as_spam created_at updated_at ' +
     'last_replied_at last_contacted_at last_email_opened_at last_email_clicked_at browser ' +
-    'browser_version browser_language os tags notes location social_profiles merge_history ' +
-    `${sdkFields('android')} ${sdkFields('ios')}`,
+    'browser_version browser_language os tags notes companies location social_profiles ' +
+    `merge_history ${sdkFields('android')} ${sdkFields('ios')}`,
+  // Segment's spec traits fill these (`email`, `name`, `phone`, `avatar`): identify reads them.
+  'email email_verified phone name custom_attributes avatar',
   {
     id: { writable: false, note: 'Intercom assigns the contact id' },
     // analytics-android copies `userId` into every identify's traits.
@@ -70,10 +79,6 @@ export const CONTACT_FIELDS = fieldTable(
       traits: ['userId', 'user_id', 'external_id', 'externalId'],
     },
     role: { note: "an identify creates users, never leads: a trait never sets the contact's role" },
-    email: { model: 'user.email' },
-    email_verified: {},
-    phone: { model: 'phone' },
-    name: { model: 'name' },
     owner_id: { model: 'ownerId', traits: ['owner_id', 'ownerId'] },
     unsubscribed_from_emails: {
       model: 'options.unsubscribedFromEmails',
@@ -90,19 +95,17 @@ export const CONTACT_FIELDS = fieldTable(
       model: 'options.languageOverride',
       traits: ['language_override', 'languageOverride'],
     },
-    custom_attributes: { model: 'customAttributes' },
-    avatar: { model: 'avatar' },
-    companies: { writable: false, model: 'companies' },
   },
 )
 
 /**
  * Top-level fields of Intercom's 2.x company (the `company` schema of the 2.16 OpenAPI
- * file); writable ones are those of `create_or_update_company_request`. The writable
- * ones with a model are in the order the encoders write them (`writeCompanyFields`).
+ * file); writable ones are those of `create_or_update_company_request`. The fields with
+ * a model are in the order the encoders write them (`writeCompanyFields`).
  */
 export const COMPANY_FIELDS = fieldTable(
   'type id app_id created_at updated_at last_request_at session_count user_count tags segments notes',
+  'custom_attributes',
   {
     company_id: { model: 'companyId', traits: ['company_id', 'id'] },
     name: { model: 'name', traits: ['name'] },
@@ -116,7 +119,6 @@ export const COMPANY_FIELDS = fieldTable(
     size: { model: 'size', traits: ['size', 'employees'] },
     website: { model: 'website', traits: ['website'] },
     industry: { model: 'industry', traits: ['industry'] },
-    custom_attributes: { model: 'customAttributes' },
   },
 )
 
