@@ -168,30 +168,30 @@ function fullName(
 function companies(std: Record<string, Given>, ctx: NormalizeContext): NormalizedCompany[] {
   const list: NormalizedCompany[] = []
   const byId: Record<string, string> = {}
-  const add = (c: NormalizedCompany | undefined) => {
-    if (c && firstSpelling(byId, `company id "${c.companyId}"`, c.path, ctx.warnings)) list.push(c)
+  const add = (value: unknown, path: string) => {
+    const c = normalizeCompany(value, path, ctx)
+    if (c && firstSpelling(byId, `company id "${c.companyId}"`, path, ctx.warnings)) list.push(c)
   }
-  const one = std.company
-  if (one !== undefined) add(normalizeCompany(one[0], one[1], ctx))
-  const many = std.companies
-  if (many === undefined) return list
-  if (!Array.isArray(many[0])) {
-    const message = `"companies" must be an array, got ${describe(many[0])}; dropped`
-    warn(ctx.warnings, 'dropped_value', many[1], message)
-  } else {
-    many[0].forEach((item: unknown, i) => {
-      add(normalizeCompany(item, `${many[1]}.${i}`, ctx))
+  const [one, at] = std.company ?? []
+  if (at !== undefined) add(one, at)
+  const [many, path = ''] = std.companies ?? []
+  if (Array.isArray(many)) {
+    many.forEach((item: unknown, i) => {
+      add(item, `${path}.${i}`)
     })
+  } else if (many !== undefined) {
+    const message = `"companies" must be an array, got ${describe(many)}; dropped`
+    warn(ctx.warnings, 'dropped_value', path, message)
   }
   return list
 }
 
 /** An Intercom admin id (a contact's owner): a positive integer, or its digits as text (converted). */
 function adminId(value: unknown, path: string, ctx: NormalizeContext): number | undefined {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
-  const n = Number(value)
-  if (typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value) && Number.isSafeInteger(n)) {
-    warn(ctx.warnings, 'converted', path, `Text "${value}" sent as the admin id ${n}`)
+  const n = typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value) ? Number(value) : value
+  if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) {
+    if (n !== value)
+      warn(ctx.warnings, 'converted', path, `Text "${value}" sent as the admin id ${n}`)
     return n
   }
   const message = `An owner must be an Intercom admin id (a positive integer), got ${describe(value)}; not sent`
