@@ -21,12 +21,12 @@ export interface ReservedField {
   writable: boolean
   model: string | null
   /**
-   * Trait names that fill this field, in order of precedence (beyond Segment's spec
+   * Trait names that fill this field (space-separated), in order of precedence (beyond Segment's spec
    * traits, which normalize reads by their spec names): Intercom's own name, its
    * camelCase, and names Segment's libraries honour for it. A trait named like a field
    * without `traits` is never sent as a custom attribute (warned `reserved_name`).
    */
-  traits?: readonly string[]
+  traits?: string
   /** Why a trait of this name is not sent, when the generic reason would mislead. */
   note?: string
 }
@@ -76,24 +76,24 @@ export const CONTACT_FIELDS = fieldTable(
     // analytics-android copies `userId` into every identify's traits.
     external_id: {
       model: 'user.userId',
-      traits: ['userId', 'user_id', 'external_id', 'externalId'],
+      traits: 'userId user_id external_id externalId',
     },
     role: { note: "an identify creates users, never leads: a trait never sets the contact's role" },
-    owner_id: { model: 'ownerId', traits: ['owner_id', 'ownerId'] },
+    owner_id: { model: 'ownerId', traits: 'owner_id ownerId' },
     unsubscribed_from_emails: {
       model: 'options.unsubscribedFromEmails',
-      traits: ['unsubscribed_from_emails', 'unsubscribedFromEmails'],
+      traits: 'unsubscribed_from_emails unsubscribedFromEmails',
     },
     // `remote_created_at` is the 1.4 Users API's name of the sign-up time.
     signed_up_at: {
       model: 'signedUpAt',
-      traits: ['signed_up_at', 'signedUpAt', 'remote_created_at', 'remoteCreatedAt'],
+      traits: 'signed_up_at signedUpAt remote_created_at remoteCreatedAt',
     },
-    last_seen_at: { model: 'lastSeenAt', traits: ['last_seen_at', 'lastSeenAt'] },
+    last_seen_at: { model: 'lastSeenAt', traits: 'last_seen_at lastSeenAt' },
     language_override: {
       writable: false,
       model: 'options.languageOverride',
-      traits: ['language_override', 'languageOverride'],
+      traits: 'language_override languageOverride',
     },
   },
 )
@@ -107,24 +107,24 @@ export const COMPANY_FIELDS = fieldTable(
   'type id app_id created_at updated_at last_request_at session_count user_count tags segments notes',
   'custom_attributes',
   {
-    company_id: { model: 'companyId', traits: ['company_id', 'id'] },
-    name: { model: 'name', traits: ['name'] },
+    company_id: { model: 'companyId', traits: 'company_id id' },
+    name: { model: 'name', traits: 'name' },
     // `created` is the alias Segment's libraries honour for `createdAt`.
     remote_created_at: {
       model: 'createdAt',
-      traits: ['createdAt', 'created_at', 'created', 'remote_created_at', 'remoteCreatedAt'],
+      traits: 'createdAt created_at created remote_created_at remoteCreatedAt',
     },
-    plan: { model: 'plan', traits: ['plan'] },
-    monthly_spend: { model: 'monthlySpend', traits: ['monthly_spend', 'monthlySpend'] },
-    size: { model: 'size', traits: ['size', 'employees'] },
-    website: { model: 'website', traits: ['website'] },
-    industry: { model: 'industry', traits: ['industry'] },
+    plan: { model: 'plan', traits: 'plan' },
+    monthly_spend: { model: 'monthlySpend', traits: 'monthly_spend monthlySpend' },
+    size: { model: 'size', traits: 'size employees' },
+    website: { model: 'website', traits: 'website' },
+    industry: { model: 'industry', traits: 'industry' },
   },
 )
 
 /**
- * The field a trait fills, by trait name: first `own` (a field → its trait names,
- * space-separated), then the `traits` of every field of `table`, mapped to its `model`.
+ * The field a trait fills, by trait name: first `own` (a field → its trait names), then
+ * the `traits` of every field of `table`, mapped to its `model`.
  * A Map, so a trait named `toString` or `__proto__` is no field. Built once per table.
  */
 export function traitFields(
@@ -132,10 +132,10 @@ export function traitFields(
   own: Readonly<Record<string, string>> = {},
 ): ReadonlyMap<string, string> {
   const out = new Map<string, string>()
-  for (const field in own) for (const t of own[field]?.split(' ') ?? []) out.set(t, field)
-  for (const key in table) {
-    const f = table[key]
-    if (f?.model != null) for (const t of f.traits ?? []) out.set(t, f.model)
+  const add = (traits: string | undefined, field: string | null | undefined) => {
+    if (traits && field) for (const t of traits.split(' ')) out.set(t, field)
   }
+  for (const field in own) add(own[field], field)
+  for (const key in table) add(table[key]?.traits, table[key]?.model)
   return out
 }

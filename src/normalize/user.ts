@@ -9,7 +9,7 @@ import type { UserIdentity } from './model.js'
  * `external_id`, `externalId` (analytics-android copies the user id into the traits;
  * Segment's mobile integrations read `traits.userId` as the user id).
  */
-const USER_ID_TRAITS = CONTACT_FIELDS.external_id?.traits ?? []
+const USER_ID_TRAITS = CONTACT_FIELDS.external_id?.traits?.split(' ') ?? []
 
 const nonEmpty = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : undefined
