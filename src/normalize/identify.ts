@@ -91,7 +91,7 @@ export function normalizeIdentify(
   if (ctx.settings.collectContext && context) {
     for (const name of CONTEXT_ATTRIBUTES.split(' ')) {
       const [group = '', field = ''] = name.split('.')
-      const parent = context[group as 'os']
+      const parent = (context as Record<string, unknown>)[group]
       const value = isRecord(parent) ? parent[field] : undefined
       if (value !== undefined)
         writeValue(sink, `${group}_${field}`, value, `context.${name}`, group, ctx)
