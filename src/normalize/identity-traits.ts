@@ -1,5 +1,4 @@
 import { describe } from '../_lib/describe.js'
-import type { WarningCode } from '../codes.js'
 import type { Warning } from '../types.js'
 import { warn } from '../warnings.js'
 import { firstSpelling } from './first-spelling.js'
@@ -36,26 +35,24 @@ export function readIdentityTrait(
   warnings: Warning[],
 ): void {
   const id = identityText(value)
-  let code: WarningCode = 'identity_trait'
-  let message: string | undefined
   // Intercom users are identified by userId or email; the SDK's anonymous id is neither.
-  if (field === 'anonymousId') message = "The SDK's anonymous id is no attribute; not sent"
-  else if (id === undefined) {
-    if (value === null) message = 'An empty id; not sent'
+  if (field === 'anonymousId') {
+    warn(warnings, 'identity_trait', path, "The SDK's anonymous id is no attribute; not sent")
+  } else if (id === undefined) {
+    if (value === null) warn(warnings, 'identity_trait', path, 'An empty id; not sent')
     else {
-      code = 'dropped_value'
-      message = `"${key}" must be an id (text or a number), got ${describe(value)}; not sent`
+      const message = `"${key}" must be an id (text or a number), got ${describe(value)}; not sent`
+      warn(warnings, 'dropped_value', path, message)
     }
   } else if (id !== userId) {
-    message =
+    const message =
       field === 'id'
         ? `"${id}" is not the user id, and Intercom assigns its own contact id; not sent`
         : `"${id}" differs from the user id "${userId}"; not sent`
+    warn(warnings, 'identity_trait', path, message)
   } else if (typeof value === 'number') {
-    code = 'converted'
-    message = `Number ${id} sent as text`
+    warn(warnings, 'converted', path, `Number ${id} sent as text`)
   }
-  if (message !== undefined) warn(warnings, code, path, message)
 }
 
 /**
