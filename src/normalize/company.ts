@@ -25,13 +25,13 @@ const COMPANY_TRAITS = traitFields(COMPANY_FIELDS, { remove: 'remove' })
 /** Reads one field's value; `undefined` (warned) when it cannot be sent. */
 type Reader = (
   value: unknown,
-  key: string,
   path: string,
   ctx: NormalizeContext,
+  key: string,
 ) => string | number | boolean | undefined
 
 /** A company text field: {@link textField}'s rule, then the 255-character rule. */
-const text: Reader = (value, key, path, ctx) => {
+const text: Reader = (value, path, ctx, key) => {
   const v = textField(value, key, path, ctx)
   return v === undefined ? undefined : fitString(v, path, ctx)
 }
@@ -39,7 +39,7 @@ const text: Reader = (value, key, path, ctx) => {
 /** An integer field: numeric text and fractions are converted (warned); beyond `max` dropped. */
 const integer =
   (max: number): Reader =>
-  (value, _key, path, ctx) => {
+  (value, path, ctx) => {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
     if (typeof n !== 'number' || !Number.isFinite(n)) {
       warn(
@@ -71,15 +71,15 @@ const integer =
 const READERS: Readonly<Record<string, Reader>> = {
   companyId: text,
   name: text,
-  createdAt: (value, _key, path, ctx) => dateField(value, path, ctx),
+  createdAt: dateField,
   plan: text,
   monthlySpend: integer(MAX_MONTHLY_SPEND),
   size: integer(Number.MAX_SAFE_INTEGER),
   website: text,
   industry: text,
-  remove: (value, key, path, ctx) => {
+  remove: (value, path, ctx) => {
     if (typeof value === 'boolean') return value
-    const message = `"${key}" must be a boolean, got ${describe(value)}; ignored`
+    const message = `"remove" must be a boolean, got ${describe(value)}; ignored`
     warn(ctx.warnings, 'dropped_value', path, message)
     return undefined
   },
@@ -130,7 +130,7 @@ export function normalizeCompany(
       if (value !== companyId)
         warn(warnings, 'superseded', p, 'The groupId is the company id; ignored')
     } else if (firstSpelling(spellings, field, p, warnings)) {
-      const v = READERS[field]?.(value, key, p, ctx)
+      const v = READERS[field]?.(value, p, ctx, key)
       // An empty id is none (the name may give one); an empty name is sent as given.
       if (v === undefined || (v === '' && field === 'companyId')) continue
       fields[field] = v
