@@ -37,7 +37,12 @@ export function readIdentityTrait(
   const id = identityText(value)
   // Intercom users are identified by userId or email; the SDK's anonymous id is neither.
   if (field === 'anonymousId') {
-    warn(warnings, 'identity_trait', path, "The SDK's anonymous id is not a user attribute; not sent")
+    warn(
+      warnings,
+      'identity_trait',
+      path,
+      "The SDK's anonymous id is not a user attribute; not sent",
+    )
   } else if (id === undefined) {
     if (value === null) warn(warnings, 'identity_trait', path, 'An empty id; not sent')
     else {
