@@ -1,23 +1,22 @@
+import { COMPANY_FIELDS } from './intercom/attribute-names.js'
 import type { NormalizedCompany } from './normalize/model.js'
 
 /**
- * Writes a company's standard fields under Intercom's keys: `company_id`, `name`,
- * `plan`, `monthly_spend`, `size`, `website`, `industry`, and its creation time, the
- * one key that differs (`remote_created_at` in REST bodies, `created_at` in the
- * Messenger's company object). The REST and Messenger encoders share it; the mobile
- * SDKs' company has other names.
+ * Writes a company's standard fields under Intercom's keys, as {@link COMPANY_FIELDS}
+ * names them (`company_id`, `name`, `plan`, `monthly_spend`, `size`, `website`,
+ * `industry`), and its creation time, the one key that differs (`remote_created_at` in
+ * REST bodies, `created_at` in the Messenger's company object). The REST and Messenger
+ * encoders share it; the mobile SDKs' company has other names.
  */
 export function writeCompanyFields(
   out: Record<string, unknown>,
   c: NormalizedCompany,
   createdAtKey: 'remote_created_at' | 'created_at',
 ): void {
-  out.company_id = c.companyId
-  if (c.name !== undefined) out.name = c.name
-  if (c.createdAt !== undefined) out[createdAtKey] = c.createdAt
-  if (c.plan !== undefined) out.plan = c.plan
-  if (c.monthlySpend !== undefined) out.monthly_spend = c.monthlySpend
-  if (c.size !== undefined) out.size = c.size
-  if (c.website !== undefined) out.website = c.website
-  if (c.industry !== undefined) out.industry = c.industry
+  for (const key in COMPANY_FIELDS) {
+    // Custom attributes have no model field here: each encoder shapes them its own way.
+    const model = COMPANY_FIELDS[key]?.model as keyof NormalizedCompany | null | undefined
+    const value = model == null ? undefined : c[model]
+    if (value !== undefined) out[key === 'remote_created_at' ? createdAtKey : key] = value
+  }
 }

@@ -3,7 +3,7 @@ import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { applyLastSeen } from './last-seen.js'
-import type { NormalizedGroup } from './model.js'
+import type { NormalizedCompany, NormalizedGroup } from './model.js'
 import { hasUser } from './user.js'
 
 /** Normalizes a group: the company (`company_id` = groupId) and the user's last-seen. */
@@ -12,31 +12,32 @@ export function normalizeGroup(
   base: Pick<NormalizedGroup, 'user' | 'options' | 'optionPaths' | 'timestamp'>,
   ctx: NormalizeContext,
 ): NormalizedGroup {
-  // parse guarantees groupId is a non-empty string; traits default to no fields.
-  const company = normalizeCompany(event.traits ?? {}, 'traits', ctx, event.groupId) ?? {
-    companyId: event.groupId,
-    customAttributes: {},
-    remove: false,
-    path: 'traits',
-  }
+  // With a company id, normalizeCompany always returns a company; the fallback is for an
+  // invalid event (no groupId), which normalize still models to report all its errors.
+  const company: NormalizedCompany = normalizeCompany(
+    event.traits ?? {},
+    'traits',
+    ctx,
+    event.groupId,
+  ) ?? { companyId: event.groupId, customAttributes: {}, remove: false, path: 'traits' }
   const group: NormalizedGroup = {
     type: 'group',
     ...base,
     company,
     active: event.context?.active !== false,
   }
-  const user = hasUser(base.user)
-  if (company.remove && !user) {
-    warn(
-      ctx.warnings,
-      'dropped_value',
-      'traits.remove',
-      'No user to detach from the company; ignored',
-    )
-    company.remove = false
-  }
-  // Last-seen only matters when a user is attached to the company.
-  if (user) {
+  if (!hasUser(base.user)) {
+    if (company.remove) {
+      warn(
+        ctx.warnings,
+        'dropped_value',
+        'traits.remove',
+        'No user to detach from the company; ignored',
+      )
+      company.remove = false
+    }
+  } else {
+    // Last-seen only matters when a user is attached to the company.
     applyLastSeen(group, undefined, event.context, ctx)
   }
   return group

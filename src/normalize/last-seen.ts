@@ -16,33 +16,26 @@ import type { NormalizedGroup, NormalizedIdentify } from './model.js'
 export function applyLastSeen(
   m: NormalizedIdentify | NormalizedGroup,
   trait: readonly [string, unknown] | undefined,
-  context: SegmentContext | undefined,
+  context: SegmentContext | null | undefined,
   ctx: NormalizeContext,
 ): void {
-  const given: readonly [string, unknown] | undefined =
+  const given =
     trait ??
     (context?.lastRequestAt === undefined
       ? undefined
-      : ['context.lastRequestAt', context.lastRequestAt])
-  if (!m.active) {
-    if (given !== undefined) {
-      warn(
-        ctx.warnings,
-        'dropped_value',
-        given[0],
-        'context.active is false: last-seen is not updated',
-      )
-    }
-    return
-  }
-  if (given !== undefined) {
-    const t = dateSeconds(given[1], given[0], ctx.warnings)
+      : (['context.lastRequestAt', context.lastRequestAt] as const))
+  if (given !== undefined && !m.active) {
+    const message = 'context.active is false: last-seen is not updated'
+    warn(ctx.warnings, 'dropped_value', given[0], message)
+  } else if (given !== undefined) {
+    const [path, value] = given
+    const t = dateSeconds(value, path, ctx.warnings)
     if (t !== undefined) {
       m.lastSeenAt = t
-      m.lastSeenPath = given[0]
+      m.lastSeenPath = path
       return
     }
-    warn(ctx.warnings, 'invalid_date', given[0], 'Not a date; last-seen falls back to "now"')
+    warn(ctx.warnings, 'invalid_date', path, 'Not a date; last-seen falls back to "now"')
   }
-  if (ctx.now !== undefined) m.lastSeenAt = ctx.now
+  if (m.active && ctx.now !== undefined) m.lastSeenAt = ctx.now
 }

@@ -170,7 +170,9 @@ describe('aliases Segment libraries honour', () => {
 
 describe('reserved names, generalised', () => {
   const mappedTraits = new Set(
-    Object.values(CONTACT_FIELDS).flatMap((f) => (f.model === null ? [] : (f.traits ?? []))),
+    Object.values(CONTACT_FIELDS).flatMap((f) =>
+      f.model === null ? [] : (f.traits?.split(' ') ?? []),
+    ),
   )
   // Segment's spec traits for fields (email, name, phone, avatar, created_at, companies…).
   const spec = new Set(['email', 'name', 'phone', 'avatar', 'created_at', 'companies'])
