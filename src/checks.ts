@@ -36,6 +36,11 @@ export function oneOf(values: readonly string[]): Check {
  * The one sentence about a value `check` refuses: `<name> must be <expected>, got <got>`,
  * where `got` is the value's kind (never its content, which may be a secret) unless given.
  */
-export function mustBe(name: string, { expected }: Check, value: unknown, got = describe(value)) {
+export function mustBe(
+  name: string,
+  { expected }: Pick<Check, 'expected'>,
+  value: unknown,
+  got = describe(value),
+): string {
   return `${name} must be ${expected}, got ${got}`
 }

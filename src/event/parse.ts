@@ -1,6 +1,5 @@
-import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
-import { type Check, check, mustBe, OBJECT, STRING } from '../checks.js'
+import { type Check, check, mustBe, OBJECT, oneOf, STRING } from '../checks.js'
 import type { InputError, Invalid, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
 import type { SegmentEvent, SegmentEventType } from './types.js'
@@ -36,7 +35,7 @@ const OWN_FIELDS: Record<SegmentEventType, Record<string, Field>> = {
   alias: { previousId: REQUIRED_ID },
   reset: {},
 }
-const TYPES: readonly string[] = Object.keys(OWN_FIELDS)
+const TYPE = oneOf(Object.keys(OWN_FIELDS))
 
 /**
  * Checks that `input` (e.g. straight from `JSON.parse`) is a Segment event and types it.
@@ -91,22 +90,21 @@ export function readEvent(input: unknown): EventReading {
   const warnings: Warning[] = []
   const errors: InputError[] = []
   if (!isRecord(input)) {
-    const message = `A Segment event must be an object, got ${describe(input)}`
+    const message = mustBe('A Segment event', OBJECT, input)
     return { errors: [inputError('not_an_object', '', message)], warnings }
   }
   const type = input.type
-  const known = TYPES.includes(type as string) ? (type as SegmentEventType) : undefined
+  const known = TYPE.accepts(type) ? (type as SegmentEventType) : undefined
   if (known === undefined) {
+    const text = typeof type === 'string'
+    // An unknown type's text is quoted: a misspelt one is seen at once.
+    const message = mustBe('"type"', TYPE, type, text ? JSON.stringify(type) : undefined)
     errors.push(
       type === undefined || type === null
         ? inputError('missing_field', 'type', 'The event has no "type"')
-        : typeof type === 'string'
-          ? inputError(
-              'unknown_type',
-              'type',
-              `Unknown event type "${type}"; expected ${TYPES.join(', ')}`,
-            )
-          : inputError('wrong_type', 'type', mustBe('"type"', STRING, type)),
+        : text
+          ? inputError('unknown_type', 'type', message)
+          : inputError('wrong_type', 'type', message),
     )
   }
 
@@ -137,7 +135,7 @@ export function readEvent(input: unknown): EventReading {
     } else if (typeof v === 'number' && field.accepts === ID.accepts) {
       copy ??= { ...input }
       copy[key] = String(v)
-      warn(warnings, 'converted', key, `"${key}" ${v} is a number; sent as the string "${v}"`)
+      warn(warnings, 'converted', key, `${v} is sent as the string "${v}"`)
     } else if (field.required && (key === 'event' ? (v as string).trim() : v) === '') {
       errors.push(inputError('empty', key, `"${key}" must not be empty`))
     }

@@ -1,8 +1,7 @@
 import { isRecord } from '../_lib/is-record.js'
 import { keyIgnoringCase } from '../_lib/key-lookup.js'
 import { BOOLEAN, type Check, mustBe, NON_EMPTY, OBJECT } from '../checks.js'
-import type { Warning } from '../types.js'
-import { joinPath, warn } from '../warnings.js'
+import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { firstSpelling } from './first-spelling.js'
 import type { IntercomOptions } from './model.js'
@@ -52,12 +51,6 @@ export interface ReadOptions {
   signedUp?: readonly [string, unknown]
 }
 
-/** Most events carry no Intercom options: one empty, frozen result for them all. */
-const NO_OPTIONS: ReadOptions = Object.freeze({
-  options: Object.freeze({}),
-  optionPaths: Object.freeze({}),
-})
-
 /**
  * Reads the Intercom options from `integrations.Intercom` and `context.Intercom`
  * (key case-insensitive; `integrations` wins when both set one option). Unknown
@@ -70,7 +63,8 @@ export function readIntercomOptions(
   context: Record<string, unknown> | undefined,
   ctx: NormalizeContext,
 ): ReadOptions {
-  let found = NO_OPTIONS
+  const { warnings } = ctx
+  const found: ReadOptions = { options: {}, optionPaths: {} }
   /** Where each option (and `createdAt`) was read, for the first-spelling rule. */
   const paths: Record<string, string> = {}
   for (const [parent, obj] of [
@@ -79,48 +73,41 @@ export function readIntercomOptions(
   ] as const) {
     const entry = intercomEntry(obj)
     if (entry === undefined) continue
-    if (found === NO_OPTIONS) found = { options: {}, optionPaths: {} }
     const path = `${parent}.${entry.key}`
-    // A boolean `integrations.Intercom` is the enablement flag, not options.
-    if (typeof entry.value !== 'boolean' || parent !== 'integrations') {
-      read(entry.value, path, found, paths, ctx.warnings)
+    const source = entry.value
+    if (isRecord(source)) {
+      for (const key in source) {
+        const value = source[key]
+        const p = `${path}.${key}`
+        const [name, check] = SPELLINGS.get(key) ?? []
+        if (value === undefined) continue
+        if (name === undefined) {
+          warn(warnings, 'unknown_option', p, `Unknown Intercom option "${key}"; ignored`)
+        } else if (check && !check.accepts(value)) {
+          warn(warnings, 'dropped_value', p, `${mustBe(`"${key}"`, check, value)}; ignored`)
+        } else if (firstSpelling(paths, name, p, warnings)) {
+          if (name === 'createdAt') found.signedUp = [p, value]
+          else {
+            ;(found.options as Record<string, unknown>)[name] = value
+            found.optionPaths[name] = p
+          }
+        }
+      }
+    } else if (typeof source !== 'boolean' || parent !== 'integrations') {
+      // (A boolean `integrations.Intercom` is the enablement flag, not options.)
+      warn(
+        warnings,
+        'dropped_value',
+        path,
+        `${mustBe('Intercom options', OBJECT, source)}; ignored`,
+      )
     }
     // `Intercom` and `intercom` both present: only the first is read.
     for (const key in obj) {
       if (key !== entry.key && /^intercom$/i.test(key)) {
-        warn(ctx.warnings, 'superseded', `${parent}.${key}`, `"${path}" is read instead; ignored`)
+        warn(warnings, 'superseded', `${parent}.${key}`, `"${path}" is read instead; ignored`)
       }
     }
   }
   return found
-}
-
-function read(
-  source: unknown,
-  path: string,
-  found: ReadOptions,
-  paths: Record<string, string>,
-  warnings: Warning[],
-) {
-  if (!isRecord(source)) {
-    warn(warnings, 'dropped_value', path, `${mustBe('Intercom options', OBJECT, source)}; ignored`)
-    return
-  }
-  for (const key in source) {
-    const value = source[key]
-    const p = joinPath(path, key)
-    const [name, check] = SPELLINGS.get(key) ?? []
-    if (value === undefined) continue
-    if (name === undefined) {
-      warn(warnings, 'unknown_option', p, `Unknown Intercom option "${key}"; ignored`)
-    } else if (check && !check.accepts(value)) {
-      warn(warnings, 'dropped_value', p, `${mustBe(`"${key}"`, check, value)}; ignored`)
-    } else if (firstSpelling(paths, name, p, warnings)) {
-      if (name === 'createdAt') found.signedUp = [p, value]
-      else {
-        ;(found.options as Record<string, unknown>)[name] = value
-        found.optionPaths[name] = p
-      }
-    }
-  }
 }

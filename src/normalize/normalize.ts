@@ -1,4 +1,4 @@
-import { describe } from '../_lib/describe.js'
+import { mustBe } from '../checks.js'
 import { readEvent, unreadable } from '../event/parse.js'
 import type { PageEvent, ScreenEvent, SegmentEvent, SegmentEventType } from '../event/types.js'
 import type { KnownState } from '../rest/known-state.js'
@@ -77,18 +77,21 @@ export function normalizeChecked(
 
 function normalizeUnsafe(
   input: unknown,
-  options: MapOptions = {},
+  options: MapOptions | undefined,
   check: TargetCheck | undefined,
 ): Normalized | Skipped | Invalid {
-  const resolved = resolveSettings(options.settings)
+  const { settings: given, now: givenNow, knownEventNames, known, knownAttributes } = options ?? {}
+  const resolved = resolveSettings(given)
   const { event, errors, warnings } = readEvent(input)
   warnings.unshift(...resolved.warnings)
   if (!resolved.ok) errors.unshift(...resolved.errors)
-
-  const given = options.now
-  const now = given === undefined ? undefined : nowSeconds(given)
-  if (given !== undefined && now === undefined) {
-    const message = `options.now must be a valid Date or epoch milliseconds, got ${describe(given)}`
+  const now = givenNow === undefined ? undefined : nowSeconds(givenNow)
+  if (givenNow !== undefined && now === undefined) {
+    const message = mustBe(
+      'options.now',
+      { expected: 'a valid Date or epoch milliseconds' },
+      givenNow,
+    )
     errors.push(inputError('wrong_type', 'options.now', message))
   }
   if (!resolved.ok || event === undefined) return { status: 'invalid', errors, warnings }
@@ -96,19 +99,15 @@ function normalizeUnsafe(
   // What parse left is an object or nothing (null, or left out as invalid).
   const integrations = event.integrations ?? undefined
   if (errors.length === 0 && isDisabled(integrations)) {
-    return {
-      status: 'skipped',
-      reason: 'disabled',
-      message: 'The integrations object disables Intercom for this event',
-      warnings,
-    }
+    const message = 'The integrations object disables Intercom for this event'
+    return { status: 'skipped', reason: 'disabled', message, warnings }
   }
 
   const { settings } = resolved
-  let timestamp: number | undefined
-  if (event.timestamp !== undefined && event.timestamp !== null) {
-    timestamp = dateSeconds(event.timestamp, 'timestamp', warnings)
-    if (timestamp === undefined) warn(warnings, 'invalid_date', 'timestamp', 'Not a date; ignored')
+  const timestamp =
+    event.timestamp == null ? undefined : dateSeconds(event.timestamp, 'timestamp', warnings)
+  if (event.timestamp != null && timestamp === undefined) {
+    warn(warnings, 'invalid_date', 'timestamp', 'Not a date; ignored')
   }
   const ctx: NormalizeContext = { settings, warnings, now: now ?? timestamp }
   const read = readIntercomOptions(integrations, event.context ?? undefined, ctx)
@@ -131,10 +130,10 @@ function normalizeUnsafe(
     settings,
     now: ctx.now,
     // The event timestamp is not "now" for a retry time: options.now alone.
-    nowMs: given === undefined || now === undefined ? undefined : +given,
-    knownEventNames: options.knownEventNames,
-    known: options.known,
-    knownAttributes: options.knownAttributes,
+    nowMs: now === undefined ? undefined : +(givenNow as number | Date),
+    knownEventNames,
+    known,
+    knownAttributes,
     warnings,
   }
 }

@@ -205,7 +205,7 @@ describe('parseEvent: ids', () => {
         {
           code: 'converted',
           path: 'userId',
-          message: '"userId" 42 is a number; sent as the string "42"',
+          message: '42 is sent as the string "42"',
         },
       ],
     })
