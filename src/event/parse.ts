@@ -110,6 +110,10 @@ export function readEvent(input: unknown): EventReading {
 
   /** The typed copy, made at the first field that must be replaced. */
   let copy: Record<string, unknown> | undefined
+  const replace = (key: string, value: string | undefined) => {
+    copy ??= { ...input }
+    copy[key] = value
+  }
   const fields: Record<string, Field> = {
     userId: ID,
     anonymousId: ID,
@@ -130,11 +134,10 @@ export function readEvent(input: unknown): EventReading {
           ? inputError('missing_field', key, `A ${type} call needs "${key}"`)
           : inputError('wrong_type', key, mustBe(`"${key}"`, field, v)),
       )
-      copy ??= { ...input }
-      copy[key] = key === 'event' ? '' : undefined
+      replace(key, key === 'event' ? '' : undefined)
     } else if (typeof v === 'number' && field.accepts === ID.accepts) {
-      copy ??= { ...input }
-      copy[key] = String(v)
+      // An id (required or not) given as a number.
+      replace(key, String(v))
       warn(warnings, 'converted', key, `${v} is sent as the string "${v}"`)
     } else if (field.required && (key === 'event' ? (v as string).trim() : v) === '') {
       errors.push(inputError('empty', key, `"${key}" must not be empty`))

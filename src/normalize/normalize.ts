@@ -85,6 +85,8 @@ function normalizeUnsafe(
   const { event, errors, warnings } = readEvent(input)
   warnings.unshift(...resolved.warnings)
   if (!resolved.ok) errors.unshift(...resolved.errors)
+  /** The result when any step finds an error: every step appends to these two lists. */
+  const invalid: Invalid = { status: 'invalid', errors, warnings }
   const now = givenNow === undefined ? undefined : nowSeconds(givenNow)
   if (givenNow !== undefined && now === undefined) {
     const message = mustBe(
@@ -94,7 +96,7 @@ function normalizeUnsafe(
     )
     errors.push(inputError('wrong_type', 'options.now', message))
   }
-  if (!resolved.ok || event === undefined) return { status: 'invalid', errors, warnings }
+  if (!resolved.ok || event === undefined) return invalid
 
   // What parse left is an object or nothing (null, or left out as invalid).
   const integrations = event.integrations ?? undefined
@@ -123,7 +125,7 @@ function normalizeUnsafe(
   }
   const m = (MODEL[event.type] as Step<SegmentEvent>)(event, base, ctx, read.signedUp)
   if (check !== undefined) errors.push(...check(m))
-  if (errors.length > 0) return { status: 'invalid', errors, warnings }
+  if (errors.length > 0) return invalid
   return {
     status: 'normalized',
     event: m,
@@ -151,8 +153,9 @@ type Step<E extends SegmentEvent> = (
 /** A page or screen: its name, category and properties as given (no target sends them). */
 const view: Step<PageEvent | ScreenEvent> = (event, base) => {
   const v: NormalizedPage = { type: event.type, ...base }
-  if (typeof event.name === 'string') v.name = event.name
-  if (event.type === 'page' && typeof event.category === 'string') v.category = event.category
+  // Parse left each text, or nothing (null, or left out as invalid).
+  if (event.name != null) v.name = event.name
+  if (event.type === 'page' && event.category != null) v.category = event.category
   const properties = event.properties ?? {}
   if (Object.values(properties).some((p) => p !== undefined)) v.properties = properties
   return v
