@@ -19,7 +19,10 @@ interface Field extends Check {
 /** An id also takes a finite number, converted to text with a warning. */
 const ID = check('a string', (v) => typeof v === 'string' || Number.isFinite(v))
 const REQUIRED_ID: Field = { ...ID, required: true }
-const DATE = check('a date', (v) => STRING.accepts(v) || typeof v === 'number' || v instanceof Date)
+const DATE = check(
+  'a date',
+  (v) => typeof v === 'string' || typeof v === 'number' || v instanceof Date,
+)
 const VIEW = { name: STRING, category: STRING }
 
 /**

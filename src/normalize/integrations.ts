@@ -24,11 +24,15 @@ export function isDisabled(integrations: Record<string, unknown> | undefined): b
 }
 
 /**
- * Each option, with the kind of value it takes and every spelling the Segment libraries
- * use (web, server, iOS, Android). `createdAt` is analytics-android's sign-up time, of
- * any kind here: an identify reads it as a date.
+ * Each option: its name (one of its spellings), the check of its value, and the other
+ * spellings the Segment libraries use (web, server, iOS, Android). `createdAt` is
+ * analytics-android's sign-up time, of any kind here: an identify reads it as a date.
  */
-const OPTIONS: [name: keyof IntercomOptions | 'createdAt', Check | undefined, ...string[]][] = [
+const OPTIONS: [
+  name: keyof IntercomOptions | 'createdAt',
+  check: Check | undefined,
+  ...spellings: string[],
+][] = [
   ['userHash', NON_EMPTY, 'user_hash'],
   ['userJwt', NON_EMPTY, 'intercom_user_jwt', 'intercomUserJwt'],
   ['hideDefaultLauncher', BOOLEAN, 'hide_default_launcher'],
