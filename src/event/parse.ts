@@ -1,5 +1,5 @@
-import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
+import { type Check, check, mustBe, OBJECT, oneOf, STRING } from '../checks.js'
 import type { InputError, Invalid, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
 import type { SegmentEvent, SegmentEventType } from './types.js'
@@ -11,23 +11,34 @@ export interface Parsed {
   warnings: Warning[]
 }
 
-const TYPES: ReadonlySet<string> = new Set<SegmentEventType>([
-  'identify',
-  'track',
-  'page',
-  'screen',
-  'group',
-  'alias',
-  'reset',
-])
+/** A field: what it accepts, and whether its call type requires it (then not empty). */
+interface Field extends Check {
+  required?: true
+}
 
-/** Id fields: converted from numbers; `groupId` / `previousId` required for their calls. */
-const IDS = ['userId', 'anonymousId'] as const
-const GROUP_IDS = ['userId', 'anonymousId', 'groupId'] as const
-const ALIAS_IDS = ['userId', 'anonymousId', 'previousId'] as const
+/** An id also takes a finite number, converted to text with a warning. */
+const ID = check('a string', (v) => typeof v === 'string' || Number.isFinite(v))
+const REQUIRED_ID: Field = { ...ID, required: true }
+const DATE = check(
+  'a date',
+  (v) => typeof v === 'string' || typeof v === 'number' || v instanceof Date,
+)
+const VIEW = { name: STRING, category: STRING }
 
-/** Optional object-valued fields: present but not an object would lose data silently. */
-const OBJECT_FIELDS = ['context', 'integrations', 'traits', 'properties'] as const
+/**
+ * Every event type, with the fields it checks besides the common ones (in the order
+ * errors are reported).
+ */
+const OWN_FIELDS: Record<SegmentEventType, Record<string, Field>> = {
+  identify: {},
+  track: { event: { ...STRING, required: true } },
+  page: VIEW,
+  screen: VIEW,
+  group: { groupId: REQUIRED_ID },
+  alias: { previousId: REQUIRED_ID },
+  reset: {},
+}
+const TYPE = oneOf(Object.keys(OWN_FIELDS))
 
 /**
  * Checks that `input` (e.g. straight from `JSON.parse`) is a Segment event and types it.
@@ -45,18 +56,23 @@ const OBJECT_FIELDS = ['context', 'integrations', 'traits', 'properties'] as con
  */
 export function parseEvent(input: unknown): Parsed | Invalid {
   try {
-    return parseUnsafe(input)
+    const { event, errors, warnings } = readEvent(input)
+    return event === undefined || errors.length > 0
+      ? { status: 'invalid', errors, warnings }
+      : { status: 'parsed', event, warnings }
   } catch (error) {
-    // Only hostile input gets here (a getter or Proxy that throws while being read).
-    const message = `The event could not be read: ${error instanceof Error ? error.message : 'unknown error'}`
-    return invalid([inputError('unreadable', '', message)], [])
+    return unreadable(error)
   }
 }
 
-function parseUnsafe(input: unknown): Parsed | Invalid {
-  const r = readEvent(input)
-  if (r.errors.length > 0 || r.event === undefined) return invalid(r.errors, r.warnings)
-  return { status: 'parsed', event: r.event, warnings: r.warnings }
+/**
+ * The result for input that throws while being read (a hostile getter or Proxy): the
+ * only way a never-throwing entry point gets to a `catch`.
+ */
+export function unreadable(error: unknown): Invalid {
+  const why = error instanceof Error ? error.message : 'unknown error'
+  const message = `The event could not be read: ${why}`
+  return { status: 'invalid', errors: [inputError('unreadable', '', message)], warnings: [] }
 }
 
 /** What {@link readEvent} found: every error, and the event without its invalid fields. */
@@ -70,101 +86,66 @@ export interface EventReading {
 /**
  * Every check of {@link parseEvent}, each independent of the others, so an event with
  * several faults gets an error for each. The event comes back with the faulty fields
- * left out (when its type is known), for checks that need the rest of it.
+ * left out (an event name as `''`, since a track reads it as text), for checks that
+ * need the rest of it.
  */
 export function readEvent(input: unknown): EventReading {
   const warnings: Warning[] = []
   const errors: InputError[] = []
   if (!isRecord(input)) {
-    const message = `A Segment event must be an object, got ${describe(input)}`
+    const message = mustBe('A Segment event', OBJECT, input)
     return { errors: [inputError('not_an_object', '', message)], warnings }
   }
   const type = input.type
-  let known: SegmentEventType | undefined
-  if (type === undefined || type === null) {
-    errors.push(inputError('missing_field', 'type', 'The event has no "type"'))
-  } else if (typeof type !== 'string') {
-    errors.push(inputError('wrong_type', 'type', `"type" must be a string, got ${describe(type)}`))
-  } else if (!TYPES.has(type)) {
+  const known = TYPE.accepts(type) ? (type as SegmentEventType) : undefined
+  if (known === undefined) {
+    const text = typeof type === 'string'
+    // An unknown type's text is quoted: a misspelt one is seen at once.
+    const message = mustBe('"type"', TYPE, type, text ? JSON.stringify(type) : undefined)
     errors.push(
-      inputError(
-        'unknown_type',
-        'type',
-        `Unknown event type "${type}"; expected identify, track, page, screen, group, alias or reset`,
-      ),
+      type === undefined || type === null
+        ? inputError('missing_field', 'type', 'The event has no "type"')
+        : text
+          ? inputError('unknown_type', 'type', message)
+          : inputError('wrong_type', 'type', message),
     )
-  } else known = type as SegmentEventType
+  }
 
-  /** Replacements in the typed copy: a converted id, or `undefined` for a faulty field. */
-  const fixes: Record<string, string | undefined> = {}
-  let fixed = false
-  const fix = (key: string, value: string | undefined) => {
-    fixes[key] = value
-    fixed = true
+  /** The typed copy, made at the first field that must be replaced. */
+  let copy: Record<string, unknown> | undefined
+  const replace = (key: string, value: string | undefined) => {
+    copy ??= { ...input }
+    copy[key] = value
   }
-  for (const key of known === 'group' ? GROUP_IDS : known === 'alias' ? ALIAS_IDS : IDS) {
+  const fields: Record<string, Field> = {
+    userId: ID,
+    anonymousId: ID,
+    ...(known && OWN_FIELDS[known]),
+    context: OBJECT,
+    integrations: OBJECT,
+    traits: OBJECT,
+    properties: OBJECT,
+    timestamp: DATE,
+  }
+  for (const key in fields) {
     const v = input[key]
-    const required = key === 'groupId' || key === 'previousId'
-    if (v === undefined || v === null) {
-      if (required) errors.push(inputError('missing_field', key, `A ${type} call needs "${key}"`))
-    } else if (typeof v === 'string') {
-      if (required && v === '') errors.push(inputError('empty', key, `"${key}" must not be empty`))
-    } else if (typeof v === 'number' && Number.isFinite(v)) {
-      fix(key, String(v))
-      warn(warnings, 'converted', key, `"${key}" ${v} is a number; sent as the string "${v}"`)
-    } else {
-      errors.push(inputError('wrong_type', key, `"${key}" must be a string, got ${describe(v)}`))
-      fix(key, undefined)
-    }
-  }
-  if (known === 'track') {
-    const name = input.event
-    if (name === undefined || name === null) {
-      errors.push(inputError('missing_field', 'event', 'A track call needs an "event" name'))
-      fix('event', '')
-    } else if (typeof name !== 'string') {
+    const field = fields[key] as Field
+    const absent = v === undefined || v === null
+    if (absent ? field.required : !field.accepts(v)) {
       errors.push(
-        inputError('wrong_type', 'event', `"event" must be a string, got ${describe(name)}`),
+        absent
+          ? inputError('missing_field', key, `A ${type} call needs "${key}"`)
+          : inputError('wrong_type', key, mustBe(`"${key}"`, field, v)),
       )
-      fix('event', '')
-    } else if (name.trim() === '') {
-      errors.push(inputError('empty', 'event', 'The "event" name must not be empty'))
+      replace(key, key === 'event' ? '' : undefined)
+    } else if (typeof v === 'number' && field.accepts === ID.accepts) {
+      // An id (required or not) given as a number.
+      replace(key, String(v))
+      warn(warnings, 'converted', key, `${v} is sent as the string "${v}"`)
+    } else if (field.required && (key === 'event' ? (v as string).trim() : v) === '') {
+      errors.push(inputError('empty', key, `"${key}" must not be empty`))
     }
-  }
-  if (known === 'page' || known === 'screen') {
-    for (const key of ['name', 'category'] as const) {
-      const v = input[key]
-      if (v !== undefined && v !== null && typeof v !== 'string') {
-        errors.push(inputError('wrong_type', key, `"${key}" must be a string, got ${describe(v)}`))
-        fix(key, undefined)
-      }
-    }
-  }
-  for (const key of OBJECT_FIELDS) {
-    const v = input[key]
-    if (v !== undefined && v !== null && !isRecord(v)) {
-      errors.push(inputError('wrong_type', key, `"${key}" must be an object, got ${describe(v)}`))
-      fix(key, undefined)
-    }
-  }
-  const ts = input.timestamp
-  if (
-    ts !== undefined &&
-    ts !== null &&
-    typeof ts !== 'string' &&
-    typeof ts !== 'number' &&
-    !(ts instanceof Date)
-  ) {
-    errors.push(
-      inputError('wrong_type', 'timestamp', `"timestamp" must be a date, got ${describe(ts)}`),
-    )
-    fix('timestamp', undefined)
   }
   if (known === undefined) return { errors, warnings }
-  const event = (fixed ? { ...input, ...fixes } : input) as unknown as SegmentEvent
-  return { event, errors, warnings }
-}
-
-function invalid(errors: InputError[], warnings: Warning[]): Invalid {
-  return { status: 'invalid', errors, warnings }
+  return { event: (copy ?? input) as unknown as SegmentEvent, errors, warnings }
 }

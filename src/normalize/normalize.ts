@@ -1,7 +1,6 @@
-import { describe } from '../_lib/describe.js'
-import { isRecord } from '../_lib/is-record.js'
-import { readEvent } from '../event/parse.js'
-import type { PageEvent, ScreenEvent, SegmentEvent } from '../event/types.js'
+import { mustBe } from '../checks.js'
+import { readEvent, unreadable } from '../event/parse.js'
+import type { PageEvent, ScreenEvent, SegmentEvent, SegmentEventType } from '../event/types.js'
 import type { KnownState } from '../rest/known-state.js'
 import { resolveSettings } from '../settings/resolve.js'
 import type { ResolvedSettings } from '../settings/types.js'
@@ -72,9 +71,7 @@ export function normalizeChecked(
   try {
     return normalizeUnsafe(input, options, check)
   } catch (error) {
-    // Only hostile input gets here (a getter or Proxy that throws while being read).
-    const message = `The event could not be read: ${error instanceof Error ? error.message : 'unknown error'}`
-    return { status: 'invalid', errors: [inputError('unreadable', '', message)], warnings: [] }
+    return unreadable(error)
   }
 }
 
@@ -83,42 +80,39 @@ function normalizeUnsafe(
   options: MapOptions | undefined,
   check: TargetCheck | undefined,
 ): Normalized | Skipped | Invalid {
-  const resolved = resolveSettings(options?.settings)
-  const parsed = readEvent(input)
-  const warnings =
-    resolved.warnings.length === 0 ? parsed.warnings : resolved.warnings.concat(parsed.warnings)
-  const errors: InputError[] = resolved.ok ? parsed.errors : resolved.errors.concat(parsed.errors)
-
-  let now: number | undefined
-  let nowMs: number | undefined
-  if (options?.now !== undefined) {
-    now = nowSeconds(options.now)
-    if (now === undefined) {
-      const message = `options.now must be a valid Date or epoch milliseconds, got ${describe(options.now)}`
-      errors.push(inputError('wrong_type', 'options.now', message))
-    } else nowMs = typeof options.now === 'number' ? options.now : options.now.getTime()
+  const { settings: given, now: givenNow, knownEventNames, known, knownAttributes } = options ?? {}
+  const resolved = resolveSettings(given)
+  const { event, errors, warnings } = readEvent(input)
+  warnings.unshift(...resolved.warnings)
+  if (!resolved.ok) errors.unshift(...resolved.errors)
+  /** The result when any step finds an error: every step appends to these two lists. */
+  const invalid: Invalid = { status: 'invalid', errors, warnings }
+  const now = givenNow === undefined ? undefined : nowSeconds(givenNow)
+  if (givenNow !== undefined && now === undefined) {
+    const message = mustBe(
+      'options.now',
+      { expected: 'a valid Date or epoch milliseconds' },
+      givenNow,
+    )
+    errors.push(inputError('wrong_type', 'options.now', message))
   }
-  const event = parsed.event
-  if (!resolved.ok || event === undefined) return { status: 'invalid', errors, warnings }
+  if (!resolved.ok || event === undefined) return invalid
 
-  const integrations = isRecord(event.integrations) ? event.integrations : undefined
+  // What parse left is an object or nothing (null, or left out as invalid).
+  const integrations = event.integrations ?? undefined
   if (errors.length === 0 && isDisabled(integrations)) {
-    return {
-      status: 'skipped',
-      reason: 'disabled',
-      message: 'The integrations object disables Intercom for this event',
-      warnings,
-    }
+    const message = 'The integrations object disables Intercom for this event'
+    return { status: 'skipped', reason: 'disabled', message, warnings }
   }
 
-  let timestamp: number | undefined
-  if (event.timestamp !== undefined && event.timestamp !== null) {
-    timestamp = dateSeconds(event.timestamp, 'timestamp', warnings)
-    if (timestamp === undefined) warn(warnings, 'invalid_date', 'timestamp', 'Not a date; ignored')
+  const { settings } = resolved
+  const timestamp =
+    event.timestamp == null ? undefined : dateSeconds(event.timestamp, 'timestamp', warnings)
+  if (event.timestamp != null && timestamp === undefined) {
+    warn(warnings, 'invalid_date', 'timestamp', 'Not a date; ignored')
   }
-  const ctx: NormalizeContext = { settings: resolved.settings, warnings, now: now ?? timestamp }
-  const context = isRecord(event.context) ? event.context : undefined
-  const read = readIntercomOptions(integrations, context, ctx)
+  const ctx: NormalizeContext = { settings, warnings, now: now ?? timestamp }
+  const read = readIntercomOptions(integrations, event.context ?? undefined, ctx)
   const base: Base = {
     user: resolveUser(event),
     options: read.options,
@@ -129,60 +123,57 @@ function normalizeUnsafe(
     const message = 'The sign-up time is set by an identify only; ignored'
     warn(warnings, 'unsupported_field', read.signedUp[0], message)
   }
-  const m = model(event, base, ctx, read.signedUp)
+  const m = (MODEL[event.type] as Step<SegmentEvent>)(event, base, ctx, read.signedUp)
   if (check !== undefined) errors.push(...check(m))
-  if (errors.length > 0) return { status: 'invalid', errors, warnings }
+  if (errors.length > 0) return invalid
   return {
     status: 'normalized',
     event: m,
-    settings: resolved.settings,
+    settings,
     now: ctx.now,
-    nowMs,
-    knownEventNames: options?.knownEventNames,
-    known: options?.known,
-    knownAttributes: options?.knownAttributes,
+    // The event timestamp is not "now" for a retry time: options.now alone.
+    nowMs: now === undefined ? undefined : +(givenNow as number | Date),
+    knownEventNames,
+    known,
+    knownAttributes,
     warnings,
   }
 }
 
 type Base = Pick<NormalizedEvent, 'user' | 'options' | 'optionPaths' | 'timestamp'>
 
-function model(
-  event: SegmentEvent,
+/** How one type of event becomes its model. */
+type Step<E extends SegmentEvent> = (
+  event: E,
   base: Base,
   ctx: NormalizeContext,
   signedUp: readonly [string, unknown] | undefined,
-): NormalizedEvent {
-  switch (event.type) {
-    case 'identify':
-      return normalizeIdentify(event, base, ctx, signedUp)
-    case 'track':
-      return normalizeTrack(event, base, ctx)
-    case 'group':
-      return normalizeGroup(event, base, ctx)
-    case 'page':
-    case 'screen':
-      return normalizeView(event, base)
-    default:
-      return { type: event.type, ...base }
-  }
-}
+) => NormalizedEvent
 
 /** A page or screen: its name, category and properties as given (no target sends them). */
-function normalizeView(event: PageEvent | ScreenEvent, base: Base): NormalizedPage {
-  const view: NormalizedPage = { type: event.type, ...base }
-  if (typeof event.name === 'string') view.name = event.name
-  if (event.type === 'page' && typeof event.category === 'string') view.category = event.category
-  const properties = event.properties
-  if (isRecord(properties)) {
-    for (const key in properties) {
-      if (properties[key] !== undefined) {
-        view.properties = properties
-        break
-      }
-    }
-  }
-  return view
+const view: Step<PageEvent | ScreenEvent> = (event, base) => {
+  const v: NormalizedPage = { type: event.type, ...base }
+  // Parse left each text, or nothing (null, or left out as invalid).
+  if (event.name != null) v.name = event.name
+  if (event.type === 'page' && event.category != null) v.category = event.category
+  const properties = event.properties ?? {}
+  if (Object.values(properties).some((p) => p !== undefined)) v.properties = properties
+  return v
+}
+
+/** An alias or reset: only who and the options matter. */
+const session: Step<SegmentEvent> = (event, base) =>
+  ({ type: event.type, ...base }) as NormalizedEvent
+
+/** Each event type's step to its model. */
+const MODEL: { [T in SegmentEventType]: Step<Extract<SegmentEvent, { type: T }>> } = {
+  identify: normalizeIdentify,
+  track: normalizeTrack,
+  group: normalizeGroup,
+  page: view,
+  screen: view,
+  alias: session,
+  reset: session,
 }
 
 /** `options.now` in unix seconds: a Date, or a number of epoch milliseconds. */

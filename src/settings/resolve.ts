@@ -1,20 +1,17 @@
 import { describe } from '../_lib/describe.js'
 import { isRecord } from '../_lib/is-record.js'
+import { type Check, mustBe, OBJECT } from '../checks.js'
 import type { InputError, Warning } from '../types.js'
 import { inputError, warn } from '../warnings.js'
-import { SETTINGS_TABLE, type SettingSpec } from './table.js'
+import { SETTINGS_TABLE } from './table.js'
 import type { ResolvedSettings, Settings } from './types.js'
 
 export { isSupportedApiVersion } from './table.js'
 
 /** The defaults of {@link Settings}, from the settings table. */
-export const DEFAULT_SETTINGS: ResolvedSettings = defaults()
-
-function defaults(): ResolvedSettings {
-  const out: Record<string, unknown> = {}
-  for (const key in SETTINGS_TABLE) out[key] = SETTINGS_TABLE[key as keyof Settings].default
-  return Object.freeze(out as unknown as ResolvedSettings)
-}
+export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze(
+  Object.fromEntries(Object.entries(SETTINGS_TABLE).map(([key, spec]) => [key, spec.default])),
+) as unknown as ResolvedSettings
 
 /**
  * The result of {@link resolveSettings}, discriminated on `ok`: {@link SettingsOk} or
@@ -50,32 +47,34 @@ export interface SettingsInvalid {
 export function resolveSettings(input: unknown): SettingsResult {
   const warnings: Warning[] = []
   if (input === undefined) return { ok: true, settings: DEFAULT_SETTINGS, warnings }
-  if (!isRecord(input)) {
-    return {
-      ok: false,
-      errors: [
-        inputError('wrong_type', 'settings', `settings must be an object, got ${describe(input)}`),
-      ],
-      warnings,
-    }
-  }
   const errors: InputError[] = []
+  if (!isRecord(input)) {
+    const message = mustBe('settings', OBJECT, input)
+    return { ok: false, errors: [inputError('wrong_type', 'settings', message)], warnings }
+  }
+  /** Whether `value` passes `check`, with an error for each fault at its path. */
+  const valid = (path: string, value: unknown, check: Check): boolean => {
+    if (!check.accepts(value)) {
+      // A string is quoted: a mode or version misspelt is seen at once.
+      const got = typeof value === 'string' ? JSON.stringify(value) : describe(value)
+      errors.push(inputError('invalid_setting', path, mustBe(path, check, value, got)))
+      return false
+    }
+    let ok = true
+    const { each } = check
+    if (each)
+      for (const k in value as object)
+        ok = valid(`${path}.${k}`, (value as Record<string, unknown>)[k], each) && ok
+    return ok
+  }
   const s: Record<string, unknown> = { ...DEFAULT_SETTINGS }
-  const invalid = (key: string, expected: string, value: unknown) =>
-    invalidSetting(errors, key, expected, value)
-
   for (const key in input) {
     const value = input[key]
+    const path = `settings.${key}`
     if (value === undefined) continue
-    const spec: SettingSpec<unknown> | undefined = Object.hasOwn(SETTINGS_TABLE, key)
-      ? SETTINGS_TABLE[key as keyof Settings]
-      : undefined
-    if (spec === undefined) {
-      warn(warnings, 'unknown_setting', `settings.${key}`, `Unknown setting "${key}" is ignored`)
-      continue
-    }
-    const read = spec.read(value, key, invalid)
-    if (read !== undefined) s[key] = read
+    if (!Object.hasOwn(SETTINGS_TABLE, key)) {
+      warn(warnings, 'unknown_setting', path, `Unknown setting "${key}" is ignored`)
+    } else if (valid(path, value, SETTINGS_TABLE[key as keyof Settings].check)) s[key] = value
   }
   // The kept spelling: createMissingAttributes: true is unknownAttributes: 'create'.
   if (s.createMissingAttributes === true && input.unknownAttributes === undefined) {
@@ -84,15 +83,4 @@ export function resolveSettings(input: unknown): SettingsResult {
   return errors.length > 0
     ? { ok: false, errors, warnings }
     : { ok: true, settings: s as unknown as ResolvedSettings, warnings }
-}
-
-function invalidSetting(errors: InputError[], key: string, expected: string, value: unknown) {
-  const got = typeof value === 'string' ? JSON.stringify(value) : describe(value)
-  errors.push(
-    inputError(
-      'invalid_setting',
-      `settings.${key}`,
-      `settings.${key} must be ${expected}, got ${got}`,
-    ),
-  )
 }

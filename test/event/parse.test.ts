@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseEvent } from '../../src/event/parse.js'
+import { parseEvent, readEvent } from '../../src/event/parse.js'
+import { normalize } from '../../src/normalize/normalize.js'
 import { deepFreeze } from '../helpers/freeze.js'
 
 /** The error codes and paths of an invalid result (messages are for humans). */
@@ -47,6 +48,24 @@ describe('parseEvent: the envelope', () => {
     'rejects a non-string type (%j) as wrong_type',
     (type) => {
       expect(errorsOf({ type })).toEqual([{ code: 'wrong_type', path: 'type' }])
+    },
+  )
+
+  it('names the unknown type and the known ones', () => {
+    const r = parseEvent({ type: 'launch' })
+    expect(r.status === 'invalid' && r.errors[0]?.message).toBe(
+      `"type" must be one of 'identify', 'track', 'page', 'screen', 'group', 'alias', 'reset', got "launch"`,
+    )
+    const n = parseEvent({ type: 7 })
+    expect(n.status === 'invalid' && n.errors[0]?.message).toBe(
+      `"type" must be one of 'identify', 'track', 'page', 'screen', 'group', 'alias', 'reset', got number`,
+    )
+  })
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'rejects the Object.prototype name %j as unknown_type, not as unreadable',
+    (type) => {
+      expect(errorsOf({ type, userId: 'u1' })).toEqual([{ code: 'unknown_type', path: 'type' }])
     },
   )
 
@@ -151,6 +170,34 @@ describe('parseEvent: required fields', () => {
   })
 })
 
+describe('readEvent: the event without its faulty fields', () => {
+  it('leaves out a wrong or missing id, and gives a track a text name', () => {
+    const group = readEvent({ type: 'group', groupId: null, userId: {}, traits: {} })
+    expect(group.errors.map((e) => e.path)).toEqual(['userId', 'groupId'])
+    expect(group.event).toEqual({ type: 'group', traits: {} })
+    expect(readEvent({ type: 'track', event: 5 }).event).toEqual({ type: 'track', event: '' })
+    expect(readEvent({ type: 'track' }).event).toEqual({ type: 'track', event: '' })
+    expect(readEvent({ type: 'page', name: 3 }).event).toEqual({ type: 'page' })
+  })
+
+  it('a null groupId is left out, so the model does not take it for a given id', () => {
+    // Regression: the null stayed in the typed copy, and the group's own traits.id was
+    // then warned "superseded" by a groupId that was not there.
+    const r = normalize({ type: 'group', groupId: null, userId: 'u1', traits: { id: 'c1' } })
+    expect(r).toMatchObject({
+      status: 'invalid',
+      errors: [{ code: 'missing_field', path: 'groupId' }],
+      warnings: [],
+    })
+  })
+
+  it('has no event for an unknown type, but every other error', () => {
+    const r = readEvent({ type: 'x', userId: [], traits: 1 })
+    expect(r.event).toBeUndefined()
+    expect(r.errors.map((e) => e.path)).toEqual(['type', 'userId', 'traits'])
+  })
+})
+
 describe('parseEvent: field types', () => {
   it.each(['traits', 'properties', 'context', 'integrations'])(
     'rejects a %s that is not an object',
@@ -205,7 +252,7 @@ describe('parseEvent: ids', () => {
         {
           code: 'converted',
           path: 'userId',
-          message: '"userId" 42 is a number; sent as the string "42"',
+          message: '42 is sent as the string "42"',
         },
       ],
     })

@@ -80,8 +80,12 @@ describe('Intercom options', () => {
     [{ user_hash: 'h' }, { userHash: 'h' }],
     [{ userHash: 'h' }, { userHash: 'h' }],
     [{ intercom_user_jwt: 'j' }, { userJwt: 'j' }],
+    [{ intercomUserJwt: 'j' }, { userJwt: 'j' }],
+    [{ userJwt: 'j' }, { userJwt: 'j' }],
     [{ hideDefaultLauncher: true }, { hideDefaultLauncher: true }],
+    [{ hide_default_launcher: false }, { hideDefaultLauncher: false }],
     [{ unsubscribedFromEmails: true }, { unsubscribedFromEmails: true }],
+    [{ unsubscribed_from_emails: true }, { unsubscribedFromEmails: true }],
     [{ unsubscribed: false }, { unsubscribedFromEmails: false }],
     [{ language_override: 'fr' }, { languageOverride: 'fr' }],
     [{ languageOverride: 'fr' }, { languageOverride: 'fr' }],
@@ -192,6 +196,27 @@ describe('Intercom options', () => {
     expect(options({ Intercom: 'on' }).warnings).toEqual([
       ['dropped_value', 'integrations.Intercom'],
     ])
+  })
+})
+
+describe("analytics-android's createdAt (the sign-up time)", () => {
+  it('is returned as given, under either spelling, with its path', () => {
+    expect(options({ Intercom: { created_at: 'x' } })).toEqual({
+      options: {},
+      optionPaths: {},
+      signedUp: ['integrations.Intercom.created_at', 'x'],
+      warnings: [],
+    })
+  })
+
+  it('is read once: the first spelling wins, integrations before context', () => {
+    const r = options(
+      { Intercom: { createdAt: 1 } },
+      { Intercom: { created_at: 2, userHash: 'h' } },
+    )
+    expect(r.signedUp).toEqual(['integrations.Intercom.createdAt', 1])
+    expect(r.options).toEqual({ userHash: 'h' })
+    expect(r.warnings).toEqual([['superseded', 'context.Intercom.created_at']])
   })
 })
 

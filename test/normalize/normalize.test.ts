@@ -83,9 +83,7 @@ describe('normalize: order of checks', () => {
     const r = normalize({ type: 'track', userId: 'u1' }, { settings: { colour: 'x' } as object })
     expect(r).toEqual({
       status: 'invalid',
-      errors: [
-        { code: 'missing_field', path: 'event', message: 'A track call needs an "event" name' },
-      ],
+      errors: [{ code: 'missing_field', path: 'event', message: 'A track call needs "event"' }],
       warnings: [
         {
           code: 'unknown_setting',

@@ -148,6 +148,27 @@ describe('resolveSettings: wrong types are errors at settings.<key>', () => {
     ])
   })
 
+  it('reports each bad per-key nested mode, naming the modes and the value', () => {
+    const r = resolveSettings({ nestedValuesByKey: { a: 'explode', b: 'drop', c: 3 } })
+    expect(!r.ok && r.errors).toEqual([
+      {
+        code: 'invalid_setting',
+        path: 'settings.nestedValuesByKey.a',
+        message: `settings.nestedValuesByKey.a must be one of 'flatten', 'stringify', 'drop', got "explode"`,
+      },
+      {
+        code: 'invalid_setting',
+        path: 'settings.nestedValuesByKey.c',
+        message: `settings.nestedValuesByKey.c must be one of 'flatten', 'stringify', 'drop', got number`,
+      },
+    ])
+  })
+
+  it('says what settings that are not an object are', () => {
+    const r = resolveSettings([])
+    expect(!r.ok && r.errors[0]?.message).toBe('settings must be an object, got an array')
+  })
+
   it('reports every bad key at once', () => {
     expect(errorsOf({ region: 'mars', longValues: 1, appId: 'ok' })).toEqual([
       { code: 'invalid_setting', path: 'settings.region' },
