@@ -9,8 +9,7 @@
 import type { Warning } from '../types.js'
 import { warn } from '../warnings.js'
 
-/** ECMAScript time values are limited to ±8.64e15 ms; beyond that nothing is a date. */
-const MAX_SECONDS = 8.64e12
+/** ECMAScript time values are limited to ±8.64e15 ms (±8.64e12 s); beyond that nothing is a date. */
 const MAX_MS = 8.64e15
 /** Numbers at or above this magnitude are epoch milliseconds (1e11 s is in the year 5138). */
 const MS_THRESHOLD = 1e11
@@ -22,8 +21,8 @@ const MS_THRESHOLD = 1e11
 const PLAIN_SECONDS_MIN = 1e8
 const PLAIN_SECONDS_MAX = 1e10
 const PLAIN_MS_MAX = 1e13
-/** 400 Gregorian years, in ms: used to step around `Date.UTC` mapping years 0–99 to 1900–1999. */
-const MS_PER_400_YEARS = 146097 * 86400000
+/** The mean Gregorian year in ms: 146097 days per 400 years. */
+const MS_PER_YEAR = 31556952000
 
 /**
  * A date value read as unix seconds. `guess` is set when the reading is one of several
@@ -98,10 +97,12 @@ export function toUnixSeconds(value: unknown): number | undefined {
  * readDate('1522086291') // { seconds: 1522086291, guess: 'a digit string …' }
  */
 export function readDate(value: unknown): DateReading | undefined {
-  if (typeof value === 'string') return fromString(value)
+  if (typeof value === 'string') {
+    // A digit string that is no ISO 8601 date is read like the number it spells, as a guess.
+    return fromIso(value) ?? (/^-?\d+$/.test(value) ? fromNumber(+value, value) : fromText(value))
+  }
   if (typeof value === 'number') return fromNumber(value)
-  if (typeof value === 'object' && value !== null) return exact(fromDateObject(value))
-  return undefined
+  return fromDateObject(value)
 }
 
 /**
@@ -111,25 +112,19 @@ export function readDate(value: unknown): DateReading | undefined {
  */
 export function dateSeconds(value: unknown, path: string, warnings: Warning[]): number | undefined {
   const r = readDate(value)
-  if (r === undefined) return undefined
-  if (r.guess !== undefined) warn(warnings, 'ambiguous_date', path, r.guess)
-  return r.seconds
+  if (r?.guess) warn(warnings, 'ambiguous_date', path, r.guess)
+  return r?.seconds
 }
 
-function exact(seconds: number | undefined): DateReading | undefined {
-  return seconds === undefined ? undefined : { seconds }
-}
-
-function fromDateObject(value: object): number | undefined {
+function fromDateObject(value: unknown): DateReading | undefined {
   // Date's own getTime reads the time value of any Date (from another realm too, whatever
-  // its Symbol.toStringTag says) and throws for every other object, look-alikes included.
-  let ms: number
+  // its Symbol.toStringTag says) and throws for every other value, look-alikes included.
   try {
-    ms = Date.prototype.getTime.call(value)
+    const ms = Date.prototype.getTime.call(value)
+    return Number.isNaN(ms) ? undefined : { seconds: msToSeconds(ms) }
   } catch {
     return undefined
   }
-  return Number.isNaN(ms) ? undefined : msToSeconds(ms)
 }
 
 /** A number read as epoch seconds or milliseconds; `digits` is the digit string it was. */
@@ -139,28 +134,21 @@ function fromNumber(n: number, digits?: string): DateReading | undefined {
   const ms = a >= MS_THRESHOLD
   const seconds = ms ? msToSeconds(n) : Math.floor(n) + 0 // `+ 0` turns -0 into 0
   const plain = ms ? a < PLAIN_MS_MAX : a >= PLAIN_SECONDS_MIN && a < PLAIN_SECONDS_MAX
-  if (plain && digits === undefined) return { seconds }
+  if (plain && !digits) return { seconds }
   const read = `read as epoch ${ms ? 'milliseconds' : 'seconds'} (${new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')})`
-  const why =
-    a < PLAIN_SECONDS_MIN
-      ? 'this close to 1970 it may be milliseconds, or not a date at all'
-      : `a value this large may be ${ms ? 'microseconds' : 'milliseconds'}`
+  const why = `${a < PLAIN_SECONDS_MIN ? 'near 1970' : 'this large'} it may be ${ms ? 'microseconds' : 'milliseconds'}`
   return {
     seconds,
-    guess:
-      digits === undefined ? `${n} ${read}; ${why}` : `"${digits}" is no ISO 8601 date; ${read}`,
+    guess: digits ? `"${digits}" is no ISO 8601 date; ${read}` : `${n} ${read}; ${why}`,
   }
 }
 
-/** Floor division by 1000 in exact integer steps (`Math.floor(ms / 1000)` can round up). */
+/**
+ * Floor division by 1000, exact: the quotient of a whole number of ms within the Date
+ * range is off by less than 0.0005 and so never rounds onto a whole number.
+ */
 function msToSeconds(ms: number): number {
-  const whole = Math.floor(ms)
-  const rest = whole % 1000
-  return (whole - rest) / 1000 - (rest < 0 ? 1 : 0) + 0
-}
-
-function fromString(s: string): DateReading | undefined {
-  return fromIso(s) ?? (/^-?\d+$/.test(s) ? fromNumber(Number(s), s) : exact(fromText(s)))
+  return Math.floor(Math.floor(ms) / 1000) + 0
 }
 
 // ---------------------------------------------------------------------------------------
@@ -175,51 +163,49 @@ function fromString(s: string): DateReading | undefined {
  * 13 the zone (`Z`, `±hh`, `±hhmm`, `±hh:mm`).
  */
 const ISO =
-  /^([+-]\d{6}|\d{4})(?:(-?)(?:(\d\d)(?:\2(\d\d)|$)|(\d{3})|W(\d\d)(?:\2([1-7])|$))(?:[Tt ](\d\d)(?:(:?)(\d\d)(?:\9(\d\d))?)?(?:[.,](\d+))?([Zz]|[+-]\d\d(?::?\d\d)?)?)?)?$/
+  /^(?!-0{6})([+-]\d{6}|\d{4})(?:(-?)(?:(\d\d)(?:\2(\d\d)|$)|(\d{3})|W(\d\d)(?:\2([1-7])|$))(?:[Tt ](\d\d)(?:(:?)(\d\d)(?:\9(\d\d))?)?(?:[.,](\d+))?([Zz]|[+-]\d\d(?::?\d\d)?)?)?)?$/
 
 function fromIso(s: string): DateReading | undefined {
   const m = ISO.exec(s)
-  if (m === null || m[1] === '-000000') return undefined // "-000000" is not a year
-  const [, y, sep, mo, d, ordinal, week, weekday = 1, h = 0, , mi = 0, sec, fraction = ''] = m
-  const year = Number(y)
-  const month = Number(mo ?? 1)
-  const hour = Number(h)
-  const minute = Number(mi)
-  const second = Number(sec ?? 0)
-  // Week 1 is the one with 4 January; a week date is checked by its Thursday, which is in
-  // the week-numbering year as a day 1–365/366 (week 53 exists only where that holds).
-  const thursday = 7 * Number(week) + 1 - (shifted(year, 0, 4).getUTCDay() || 7)
-  const checked = week === undefined ? Number(d ?? ordinal ?? 1) : thursday
-  const last = mo === undefined ? daysInMonth(year, 2) + 337 : daysInMonth(year, month)
-  const zone = zoneOffset(m[13] ?? 'Z')
-  if (
-    month < 1 ||
-    month > 12 ||
-    checked < 1 ||
-    checked > last ||
-    !clock(hour, minute, second, zone) ||
-    // 24 only as 24:00:00.000…, the end of the day
-    (hour > 23 && /[1-9]/.test(`${minute}${second}${fraction}`))
-  ) {
-    return undefined
-  }
-  const day = week === undefined ? checked : thursday + Number(weekday) - 4
+  if (!m) return undefined
+  const [
+    ,
+    y = '',
+    sep,
+    mo,
+    d,
+    ordinal,
+    week,
+    weekday = 1,
+    h = 0,
+    ,
+    mi = 0,
+    sec = 0,
+    fraction = '',
+    zone = 'Z',
+  ] = m
+  const year = +y
+  const month = +(mo ?? 1)
+  const hour = +h
+  // Week 1 is the one with 4 January. A week date is checked by its Thursday, which is a
+  // day (1–365/366) of the week-numbering year: week 53 only where the year has one.
+  const checked = week
+    ? 7 * +week + 1 - (shifted(year, 0, 4).getUTCDay() || 7)
+    : +(d ?? ordinal ?? 1)
+  const last = mo ? daysInMonth(year, month) : daysInMonth(year, 2) + 337
+  if (month < 1 || month > 12 || checked < 1 || checked > last) return undefined
+  // Past 23 only 24:00:00.000…, the end of the day: no digit but 0 from 24 on.
+  if (hour > 23 && /[1-9]/.test(`${hour - 24}${mi}${sec}${fraction}`)) return undefined
   // A fraction of a second is floored away; of an hour or a minute it is whole seconds:
   // floor(unit × 0.ddd…) by long multiplication from the last digit, exact at any length.
-  const unit = sec !== undefined ? 1 : m[10] !== undefined ? 60 : 3600
-  const extra = [...fraction].reduceRight(
-    (carry, digit) => Math.floor((+digit * unit + carry) / 10),
-    0,
-  )
-  const base = utc(year, month, day, hour, minute, second, zone)
-  if (base === undefined || base + extra > MAX_SECONDS) return undefined
-  if (sep === '' && mo !== undefined && d === undefined) {
-    return {
-      seconds: base,
-      guess: `"${s}" read as the year-month ${y}-${mo}, as Segment's isodate does; ISO 8601 has no basic year-month (it could be YYMMDD)`,
-    }
+  const unit = m[11] ? 1 : m[10] ? 60 : 3600
+  const extra = [...fraction].reduceRight((c, digit) => Math.floor((+digit * unit + c) / 10), 0)
+  const day = week ? checked + +weekday - 4 : checked
+  const r = utc(year, month, day, hour, +mi, +sec, zoneOffset(zone), extra)
+  if (r && !sep && mo && !d) {
+    r.guess = `"${s}" read as the year-month ${y}-${mo} (as Segment's isodate does); it could be YYMMDD`
   }
-  return { seconds: base + extra }
+  return r
 }
 
 // ---------------------------------------------------------------------------------------
@@ -227,55 +213,58 @@ function fromIso(s: string): DateReading | undefined {
 
 const WEEKDAY = '(?:sun|mon|tue|wed|thu|fri|sat)'
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec'
-const YEAR_AND_TIME = ' (-?\\d{4,6}) (\\d\\d):(\\d\\d)'
-/** `Www Mmm DD YYYY HH:MM:SS GMT±HHMM[ (Zone name)]`. Groups: month, day, year, hour, minute, second, zone. */
-const TO_STRING = new RegExp(
-  `^${WEEKDAY} (${MONTHS}) (\\d\\d?)${YEAR_AND_TIME}:(\\d\\d) gmt([+-]\\d{4})(?: \\([^()]+\\))?$`,
-  'i',
-)
-/** `[Www, ]D[D] Mmm YYYY HH:MM[:SS] zone`. Groups: day, month, year, hour, minute, second, zone. */
-const RFC_2822 = new RegExp(
-  `^(?:${WEEKDAY}, )?(\\d\\d?) (${MONTHS})${YEAR_AND_TIME}(?::(\\d\\d))? (ut|utc|gmt|[ecmp][sd]t|[+-]\\d{4})$`,
+/**
+ * `Date.prototype.toString()` text, `Www Mmm DD YYYY HH:MM:SS GMT±HHMM[ (Zone name)]`
+ * (groups 1 month, 2 day), or RFC 2822 / `toUTCString()` text, `[Www, ]D[D] Mmm YYYY
+ * HH:MM[:SS] zone` (groups 3 day, 4 month); then 5 year, 6 hour, 7 minute, 8 second and
+ * 9 the zone. `GMT±HHMM…` is the zone of toString() text (which has seconds) only.
+ */
+const TEXT = new RegExp(
+  `^(?:${WEEKDAY} (${MONTHS}) (\\d\\d?)|(?:${WEEKDAY}, )?(\\d\\d?) (${MONTHS})) (-?\\d{4,6}) (\\d\\d):(\\d\\d)(?::(\\d\\d))? (gmt[+-]\\d{4}(?: \\([^()]+\\))?|utc?|gmt|[ecmp][sd]t|[+-]\\d{4})$`,
   'i',
 )
 
-function fromText(s: string): number | undefined {
-  const t = TO_STRING.exec(s)
-  const [, a = '', b = '', year = '', hour = '', minute = '', second = 0, zone = ''] =
-    t ?? RFC_2822.exec(s) ?? []
-  const [name, day] = t === null ? [b, a] : [a, b]
-  const month = MONTHS.indexOf(name.toLowerCase()) / 4 + 1
-  const offset = zoneOffset(zone)
-  if (!(+day >= 1 && +day <= daysInMonth(+year, month) && +hour <= 23)) return undefined
-  if (!clock(+hour, +minute, +second, offset)) return undefined
-  return utc(+year, month, +day, +hour, +minute, +second, offset)
+function fromText(s: string): DateReading | undefined {
+  const m = TEXT.exec(s)
+  if (!m) return undefined
+  const [
+    ,
+    m1,
+    d1,
+    d2 = d1 ?? '',
+    m2 = m1 ?? '',
+    year = '',
+    hour = '',
+    minute = '',
+    second = 0, // 0 only when absent: given, it is text
+    zone = '',
+  ] = m
+  if (!m1 === zone.length > 5 || (m1 && !second)) return undefined
+  const month = MONTHS.indexOf(m2.toLowerCase()) / 4 + 1
+  if (+d2 < 1 || +d2 > daysInMonth(+year, month) || +hour > 23) return undefined
+  return utc(+year, month, +d2, +hour, +minute, +second, zoneOffset(zone))
 }
 
 // ---------------------------------------------------------------------------------------
 // Shared helpers
 
 /**
- * Minutes east of UTC of a zone the patterns above matched: `±hh[[:]mm]`, `Z`, `UT`,
- * `UTC`, `GMT`, or an RFC 2822 §4.3 North-American zone (`EST`/`EDT` … `PST`/`PDT`).
+ * Minutes east of UTC of a zone the patterns matched: `±hh[[:]mm]` (`NaN` past 23:59), `Z`,
+ * `UT`, `UTC`, `GMT`, or an obsolete North-American zone of RFC 2822 §4.3: `EST`, `CST`,
+ * `MST`, `PST` are 5 to 8 hours west of UTC, their daylight `EDT` … `PDT` one hour less.
  */
-function zoneOffset(zone: string): number | undefined {
-  const numeric = /([+-])(\d\d):?(\d\d)?/.exec(zone)
-  if (numeric !== null) {
-    const [, sign, hh = '', mm = 0] = numeric
-    return +hh > 23 || +mm > 59
-      ? undefined
-      : (sign === '-' ? -60 : 60) * +hh + (sign === '-' ? -1 : 1) * +mm
-  }
-  const standard = 'ECMP'.indexOf(zone.charAt(0).toUpperCase()) // 5–8 hours west
-  return standard < 0 ? 0 : (/d/i.test(zone.charAt(1)) ? -4 - standard : -5 - standard) * 60
+function zoneOffset(zone: string): number {
+  const [, sign, hh = '', mm = 0] = /([+-])(\d\d):?(\d\d)?/.exec(zone) ?? []
+  if (sign) return +hh > 23 || +mm > 59 ? NaN : +(sign + (+hh * 60 + +mm)) // the sign is the whole offset's
+  const west = 'ECMP'.indexOf(zone.charAt(0).toUpperCase()) + 5 // 4: UT, UTC, GMT or Z
+  return west > 4 ? (/d/i.test(zone) ? 1 - west : -west) * 60 : 0
 }
 
-/** Minutes 0–59, seconds 0–60 (a leap second), hours 0–24, a known zone. */
-function clock(hour: number, minute: number, second: number, zone: number | undefined): boolean {
-  return hour <= 24 && minute <= 59 && second <= 60 && zone !== undefined
-}
-
-/** A date `400 × k` years away from `year`, in 2000 (same calendar, never a 0–99 year). */
+/**
+ * A day of `year` at the same place of the 400-year cycle (146097 days, whole weeks) in
+ * 1600–2399, for its weekday or its month's length: `Date.UTC` reads the years 0–99 as
+ * 1900–1999, and this works for years outside the Date range too.
+ */
 function shifted(year: number, month: number, day: number): Date {
   return new Date(Date.UTC((year % 400) + 2000, month, day))
 }
@@ -284,7 +273,12 @@ function daysInMonth(year: number, month: number): number {
   return shifted(year, month, 0).getUTCDate()
 }
 
-/** Unix seconds of a validated wall-clock time at `offset` minutes east of UTC. */
+/**
+ * Unix seconds of wall-clock fields at `offset` minutes east of UTC, plus `extra` seconds
+ * (a fraction of an hour or a minute); `undefined` when the minute, the second (60 is a
+ * leap second, read as 59) or the offset is out of range (`NaN`), or the instant is outside
+ * the Date range. The callers check the day and the hour.
+ */
 function utc(
   year: number,
   month: number,
@@ -292,13 +286,14 @@ function utc(
   hour: number,
   minute: number,
   second: number,
-  offset: number | undefined,
-): number | undefined {
-  // Date.UTC reads years 0–99 as 1900–1999: compute 400 years later (same calendar) instead.
-  const early = year >= 0 && year <= 99
+  offset: number,
+  extra = 0,
+): DateReading | undefined {
+  if (minute > 59 || second > 60) return undefined
+  // In the cycle in 1600–2399 (see `shifted`), then whole cycles back: exact integers < 2^53.
+  const cycle = (year % 400) + 2000
   const ms =
-    Date.UTC(early ? year + 400 : year, month - 1, day, hour, minute, Math.min(second, 59)) -
-    (early ? MS_PER_400_YEARS : 0)
-  const seconds = ms / 1000 - (offset ?? 0) * 60
-  return Math.abs(seconds) <= MAX_SECONDS ? seconds + 0 : undefined
+    Date.UTC(cycle, month - 1, day, hour, minute - offset, Math.min(second, 59) + extra) +
+    (year - cycle) * MS_PER_YEAR
+  return Math.abs(ms) <= MAX_MS ? { seconds: ms / 1000 } : undefined // also NaN
 }
