@@ -9,7 +9,7 @@
 import type { Warning } from '../types.js'
 import { warn } from '../warnings.js'
 
-/** ECMAScript time values are limited to ±8.64e15 ms (±8.64e12 s); beyond that nothing is a date. */
+/** ECMAScript time values are limited to ±8.64e15 ms (±8.64e12 s): beyond, nothing is a date. */
 const MAX_MS = 8.64e15
 /** Numbers at or above this magnitude are epoch milliseconds (1e11 s is in the year 5138). */
 const MS_THRESHOLD = 1e11
@@ -94,7 +94,7 @@ export function toUnixSeconds(value: unknown): number | undefined {
  * @example
  * readDate('2014') // { seconds: 1388534400 }
  * readDate('2014-W10-2') // { seconds: 1393891200 } (Tuesday 4 March 2014)
- * readDate('1522086291') // { seconds: 1522086291, guess: 'a digit string …' }
+ * readDate('1522086291') // { seconds: 1522086291, guess: '"1522086291" is no ISO 8601 date; …' }
  */
 export function readDate(value: unknown): DateReading | undefined {
   if (typeof value === 'string') {
@@ -135,7 +135,8 @@ function fromNumber(n: number, digits?: string): DateReading | undefined {
   const seconds = ms ? msToSeconds(n) : Math.floor(n) + 0 // `+ 0` turns -0 into 0
   const plain = ms ? a < PLAIN_MS_MAX : a >= PLAIN_SECONDS_MIN && a < PLAIN_SECONDS_MAX
   if (plain && !digits) return { seconds }
-  const read = `read as epoch ${ms ? 'milliseconds' : 'seconds'} (${new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')})`
+  const iso = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
+  const read = `read as epoch ${ms ? 'milliseconds' : 'seconds'} (${iso})`
   const why = `${a < PLAIN_SECONDS_MIN ? 'near 1970' : 'this large'} it may be ${ms ? 'microseconds' : 'milliseconds'}`
   return {
     seconds,
@@ -194,7 +195,7 @@ function fromIso(s: string): DateReading | undefined {
     : +(d ?? ordinal ?? 1)
   const last = mo ? daysInMonth(year, month) : daysInMonth(year, 2) + 337
   if (month < 1 || month > 12 || checked < 1 || checked > last) return undefined
-  // Past 23 only 24:00:00.000…, the end of the day: no digit but 0 from 24 on.
+  // Past 23 only 24:00:00.000…, the end of the day: from the 24 on, no digit but 0.
   if (hour > 23 && /[1-9]/.test(`${hour - 24}${mi}${sec}${fraction}`)) return undefined
   // A fraction of a second is floored away; of an hour or a minute it is whole seconds:
   // floor(unit × 0.ddd…) by long multiplication from the last digit, exact at any length.
@@ -229,20 +230,22 @@ function fromText(s: string): DateReading | undefined {
   if (!m) return undefined
   const [
     ,
-    m1,
-    d1,
-    d2 = d1 ?? '',
-    m2 = m1 ?? '',
+    toStringMonth,
+    toStringDay,
+    day = toStringDay ?? '',
+    monthName = toStringMonth ?? '',
     year = '',
     hour = '',
     minute = '',
-    second = 0, // 0 only when absent: given, it is text
+    second = 0, // so `!second` says it is absent (given, it is a non-empty text)
     zone = '',
   ] = m
-  if (!m1 === zone.length > 5 || (m1 && !second)) return undefined
-  const month = MONTHS.indexOf(m2.toLowerCase()) / 4 + 1
-  if (+d2 < 1 || +d2 > daysInMonth(+year, month) || +hour > 23) return undefined
-  return utc(+year, month, +d2, +hour, +minute, +second, zoneOffset(zone))
+  // toString() text has seconds and a `GMT±HHMM…` zone, the only zone longer than five
+  // characters; RFC 2822 text never has that zone.
+  if (!toStringMonth === zone.length > 5 || (toStringMonth && !second)) return undefined
+  const month = MONTHS.indexOf(monthName.toLowerCase()) / 4 + 1
+  if (+day < 1 || +day > daysInMonth(+year, month) || +hour > 23) return undefined
+  return utc(+year, month, +day, +hour, +minute, +second, zoneOffset(zone))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -255,8 +258,10 @@ function fromText(s: string): DateReading | undefined {
  */
 function zoneOffset(zone: string): number {
   const [, sign, hh = '', mm = 0] = /([+-])(\d\d):?(\d\d)?/.exec(zone) ?? []
-  if (sign) return +hh > 23 || +mm > 59 ? NaN : +(sign + (+hh * 60 + +mm)) // the sign is the whole offset's
-  const west = 'ECMP'.indexOf(zone.charAt(0).toUpperCase()) + 5 // 4: UT, UTC, GMT or Z
+  // The sign is the whole offset's: -05:30 is -330 minutes.
+  if (sign) return +hh > 23 || +mm > 59 ? NaN : +(sign + (+hh * 60 + +mm))
+  const west = 'ECMP'.indexOf(zone.charAt(0).toUpperCase()) + 5 // 4 for UT, UTC, GMT and Z
+  // Of the names, only the daylight ones have a D.
   return west > 4 ? (/d/i.test(zone) ? 1 - west : -west) * 60 : 0
 }
 
