@@ -41,7 +41,8 @@ export interface DateReading {
  * the value is not a date. {@link readDate} also says when the unit was guessed.
  *
  * Accepted:
- * - a valid `Date` (also from another realm);
+ * - a valid `Date`, by its own time value (also from another realm, whatever its `getTime`
+ *   or `Symbol.toStringTag` say); other objects, look-alikes included, are no date;
  * - a finite number: epoch seconds, or epoch milliseconds when its magnitude is at least
  *   1e11 (1e11 seconds is in the year 5138); fractions are floored;
  * - ISO 8601 text (see {@link readDate}) of any precision: `2014` (a year is its 1 January),
@@ -57,8 +58,8 @@ export interface DateReading {
  *
  * Weekday names must be real weekday names but are not checked against the date; names
  * are case-insensitive. Fields are range-checked (month 1–12, day within the month,
- * leap years included). Text is not trimmed. Results outside the ECMAScript date range
- * (±8.64e12 s) are `undefined`. Rounding is a floor, also before 1970.
+ * leap years included). Text is not trimmed. Instants outside the ECMAScript date range
+ * (±8.64e12 s, offsets applied) are `undefined`. Rounding is a floor, also before 1970.
  *
  * @example
  * toUnixSeconds('2018-03-26T17:44:51.900Z') // 1522086291
@@ -146,10 +147,11 @@ function fromNumber(n: number, digits?: string): DateReading | undefined {
 
 /**
  * Floor division by 1000, exact: the quotient of a whole number of ms within the Date
- * range is off by less than 0.0005 and so never rounds onto a whole number.
+ * range is off by less than 0.0005 and so never rounds onto a whole number. (Never -0:
+ * a Date's time value is not, and epoch milliseconds are at least 1e11 away from 0.)
  */
 function msToSeconds(ms: number): number {
-  return Math.floor(Math.floor(ms) / 1000) + 0
+  return Math.floor(Math.floor(ms) / 1000)
 }
 
 // ---------------------------------------------------------------------------------------
