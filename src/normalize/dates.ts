@@ -158,12 +158,12 @@ function msToSeconds(ms: number): number {
 // ISO 8601 / RFC 3339
 
 /**
- * The ISO 8601 forms, extended (`-`, `:`) or basic. Groups: 1 year (`YYYY` or `±YYYYYY`),
- * 2 the date separator (`-` or none), then the date: 3 month and 4 day, or 5 ordinal day,
- * or 6 week and 7 weekday; a year-month or a week without a day ends the text (a time
- * needs a complete date). Then the time after `T`, `t` or a space: 8 hour, 9 the time
- * separator (`:` or none), 10 minute, 11 second, 12 the fraction of the last part given,
- * 13 the zone (`Z`, `±hh`, `±hhmm`, `±hh:mm`).
+ * The ISO 8601 forms, extended (`-`, `:`) or basic. Groups: 1 year (`YYYY` or `±YYYYYY`,
+ * but `-000000` is no year), 2 the date separator (`-` or none), then the date: 3 month
+ * and 4 day, or 5 ordinal day, or 6 week and 7 weekday; a year-month or a week without a
+ * day ends the text (a time needs a complete date). Then the time after `T`, `t` or a
+ * space: 8 hour, 9 the time separator (`:` or none), 10 minute, 11 second, 12 the fraction
+ * of the last part given, 13 the zone (`Z`, `±hh`, `±hhmm`, `±hh:mm`).
  */
 const ISO =
   /^(?!-0{6})([+-]\d{6}|\d{4})(?:(-?)(?:(\d\d)(?:\2(\d\d)|$)|(\d{3})|W(\d\d)(?:\2([1-7])|$))(?:[Tt ](\d\d)(?:(:?)(\d\d)(?:\9(\d\d))?)?(?:[.,](\d+))?([Zz]|[+-]\d\d(?::?\d\d)?)?)?)?$/
