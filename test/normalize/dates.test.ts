@@ -635,3 +635,195 @@ describe('readDate: ISO 8601 forms at every precision (property)', () => {
     )
   })
 })
+
+/** Unix seconds of a UTC calendar day, by `setUTCFullYear` (which reads 0–99 as themselves). */
+function daySeconds(year: number, month: number, day: number): number {
+  const t = new Date(0)
+  t.setUTCFullYear(year, month - 1, day)
+  return t.getTime() / 1000
+}
+
+/** `floor(unit × 0.digits)`, exactly (BigInt). */
+const fractionSeconds = (digits: string, unit: number): number =>
+  digits === '' ? 0 : Number((BigInt(digits) * BigInt(unit)) / 10n ** BigInt(digits.length))
+
+/** ISO 8601 year text: `YYYY` for 0000–9999 (or, if asked, `±YYYYYY`), else `±YYYYYY`. */
+const yearText = (y: number, expanded: boolean): string =>
+  y >= 0 && y <= 9999 && !expanded ? pad(y, 4) : `${y < 0 ? '-' : '+'}${pad(Math.abs(y), 6)}`
+
+describe('readDate: ISO 8601 text built from its fields (property, any year of the Date range)', () => {
+  const anyYear = fc.oneof(
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: 1000, max: 9999 }),
+    // One day short of the ends, so that every day and offset of these years is in range.
+    fc.integer({ min: -271820, max: 275759 }),
+  )
+  const day = fc
+    .record({ year: anyYear, month: fc.integer({ min: 1, max: 12 }), day: fc.nat() })
+    .map((r) => {
+      const length = (daySeconds(r.year, r.month + 1, 1) - daySeconds(r.year, r.month, 1)) / 86400
+      return { ...r, day: (r.day % length) + 1 }
+    })
+  const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 25 })
+
+  it('reads calendar, ordinal and week dates with any time precision, fraction and zone', () => {
+    fc.assert(
+      fc.property(
+        day,
+        fc.record({
+          form: fc.constantFrom('calendar', 'ordinal', 'week'),
+          basicDate: fc.boolean(),
+          basicTime: fc.boolean(),
+          expanded: fc.boolean(),
+          precision: fc.constantFrom('date', 'hour', 'minute', 'second'),
+          separator: fc.constantFrom('T', 't', ' '),
+          hour: fc.integer({ min: 0, max: 23 }),
+          minute: fc.integer({ min: 0, max: 59 }),
+          second: fc.integer({ min: 0, max: 60 }), // 60: a leap second, read as 59
+          fraction: digits,
+          comma: fc.boolean(),
+          zone: fc.constantFrom('none', 'Z', 'z', '±hh', '±hhmm', '±hh:mm'),
+          offset: fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 }),
+        }),
+        ({ year, month, day: dom }, f) => {
+          const start = daySeconds(year, month, dom)
+          const ds = f.basicDate ? '' : '-'
+          let date = `${yearText(year, f.expanded)}${ds}${pad(month)}${ds}${pad(dom)}`
+          if (f.form === 'ordinal') {
+            const ordinal = (start - daySeconds(year, 1, 1)) / 86400 + 1
+            date = `${yearText(year, f.expanded)}${ds}${pad(ordinal, 3)}`
+          } else if (f.form === 'week') {
+            const weekday = ((new Date(start * 1000).getUTCDay() + 6) % 7) + 1
+            const thursday = new Date((start + (4 - weekday) * 86400) * 1000)
+            const weekYear = thursday.getUTCFullYear()
+            const week =
+              Math.floor((thursday.getTime() / 1000 - daySeconds(weekYear, 1, 1)) / 604800) + 1
+            date = `${yearText(weekYear, f.expanded)}${ds}W${pad(week)}${ds}${weekday}`
+          }
+          if (f.precision === 'date') {
+            expect(readDate(date), date).toEqual({ seconds: start })
+            return
+          }
+          const ts = f.basicTime ? '' : ':'
+          const parts = [pad(f.hour), pad(f.minute), pad(f.second)]
+          const count = { hour: 1, minute: 2, second: 3 }[f.precision]
+          const unit = [3600, 60, 1][count - 1] ?? 1
+          const fraction = f.fraction === '' ? '' : `${f.comma ? ',' : '.'}${f.fraction}`
+          const offset = f.zone === '±hh' ? Math.trunc(f.offset / 60) * 60 : f.offset
+          const zone =
+            f.zone === 'none' || f.zone === 'Z' || f.zone === 'z'
+              ? f.zone.replace('none', '')
+              : offsetText(offset, f.zone === '±hh:mm').slice(0, f.zone === '±hh' ? 3 : undefined)
+          const text = `${date}${f.separator}${parts.slice(0, count).join(ts)}${fraction}${zone}`
+          const wall =
+            start +
+            f.hour * 3600 +
+            (count > 1 ? f.minute * 60 : 0) +
+            (count > 2 ? Math.min(f.second, 59) : 0) +
+            fractionSeconds(f.fraction, unit)
+          const expected = wall - (zone === '' || /z/i.test(zone) ? 0 : offset * 60)
+          expect(readDate(text), text).toEqual({ seconds: expected })
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('reads 24:00 as the start of the next day, at every precision', () => {
+    fc.assert(
+      fc.property(
+        day,
+        fc.constantFrom('24', '24:00', '24:00:00', '2400', '240000'),
+        digits,
+        (d, time, zeros) => {
+          const date = `${yearText(d.year, false)}-${pad(d.month)}-${pad(d.day)}`
+          const next = daySeconds(d.year, d.month, d.day + 1)
+          const fraction = zeros.replace(/./g, '0')
+          expect(readDate(`${date}T${time}${fraction && `.${fraction}`}Z`)).toEqual({
+            seconds: next,
+          })
+          if (/[1-9]/.test(zeros)) expect(readDate(`${date}T${time}.${zeros}Z`)).toBeUndefined()
+        },
+      ),
+    )
+  })
+
+  it('reads RFC 2822 text built from its fields, with every zone name', () => {
+    const zones: Record<string, number> = {
+      UT: 0,
+      UTC: 0,
+      GMT: 0,
+      EST: -300,
+      EDT: -240,
+      CST: -360,
+      CDT: -300,
+      MST: -420,
+      MDT: -360,
+      PST: -480,
+      PDT: -420,
+    }
+    fc.assert(
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.option(fc.integer({ min: 0, max: 60 })),
+        fc.constantFrom(...Object.keys(zones), '+0130', '-2359'),
+        fc.boolean(),
+        ({ year, month, day: dom }, h, m, s, zone, weekday) => {
+          const y = year < 0 ? `-${pad(-year, 4)}` : pad(year, 4)
+          const time = `${pad(h)}:${pad(m)}${s === null ? '' : `:${pad(s)}`}`
+          const text = `${weekday ? 'Sun, ' : ''}${dom} ${MONTHS[month - 1]} ${y} ${time} ${zone}`
+          const offset = zones[zone] ?? (zone === '+0130' ? 90 : -1439)
+          const expected =
+            daySeconds(year, month, dom) + h * 3600 + m * 60 + Math.min(s ?? 0, 59) - offset * 60
+          expect(toUnixSeconds(text), text).toBe(expected)
+        },
+      ),
+    )
+  })
+})
+
+describe('readDate: defects fixed in the rewrite with regular expressions', () => {
+  it('reads an object that only looks like a Date as no date, instead of throwing', () => {
+    // `instanceof Date` holds for both; `getTime()` used to throw "this is not a Date object".
+    expect(toUnixSeconds(Object.create(Date.prototype))).toBeUndefined()
+    expect(toUnixSeconds(new Proxy(new Date(0), {}))).toBeUndefined()
+    const warnings: Warning[] = []
+    expect(dateSeconds(Object.create(Date.prototype), 'timestamp', warnings)).toBeUndefined()
+  })
+
+  it("reads a Date's own time value, whatever its getTime says", () => {
+    class Shifted extends Date {
+      override getTime(): number {
+        return 0
+      }
+    }
+    expect(toUnixSeconds(new Shifted(1522086291900))).toBe(1522086291)
+  })
+
+  it('reads week dates of the first year of the Date range (-271821 began on a Friday)', () => {
+    // Its 1 January is outside the range; the week was counted from a Thursday there.
+    expect(toUnixSeconds('-271821-W35-1')).toBe(Date.UTC(-271821, 7, 30) / 1000)
+    // Week 1 began on Monday 4 January, so week 52 ends on Sunday 2 January -271820.
+    expect(toUnixSeconds('-271821-W52-7')).toBe(Date.UTC(-271820, 0, 2) / 1000)
+    expect(toUnixSeconds('-271821-W53-1')).toBeUndefined() // a 52-week year
+  })
+
+  it('applies the Date range to the instant, not to the wall clock before its offset', () => {
+    expect(toUnixSeconds('-271821-04-19T23:00:00-01:00')).toBe(-8.64e12)
+    expect(toUnixSeconds('Sat, 19 Apr -271821 23:00:00 -0100')).toBe(-8.64e12)
+    expect(toUnixSeconds('+275760-09-13T01:00+01:00')).toBe(8.64e12)
+    expect(toUnixSeconds('-271821-04-20T00.5+00:01')).toBe(-8.64e12 + 1740)
+    expect(toUnixSeconds('+275760-09-13T01:00:01+01:00')).toBeUndefined()
+    expect(toUnixSeconds('-271821-04-19T23:59:59Z')).toBeUndefined()
+  })
+
+  it('names an expanded basic year-month as written', () => {
+    // It read "00-1-01" for the year -1.
+    expect(readDate('-00000101')).toEqual({
+      seconds: Date.UTC(-1, 0, 1) / 1000,
+      guess: expect.stringContaining('year-month -000001-01'),
+    })
+  })
+})
