@@ -31,9 +31,17 @@ export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
   'languageOverride',
 ]
 
+/** Why the call `unsent` describes does not send `option`; `undefined` when it sends it. */
+export function unsentReason(
+  unsent: UnsentOptions,
+  option: keyof IntercomOptions,
+): string | undefined {
+  return typeof unsent === 'string' ? unsent : unsent[option]
+}
+
 /**
  * Warns (`unsupported_field`, at the option's own path) about each Intercom option the
- * event carries that `unsent` lists for this call (a row of the tables in
+ * event carries that `unsent` does not send (a row of the tables in
  * `intercom-options.ts`), in {@link ALL_OPTIONS} order.
  */
 export function warnUnsentOptions(
@@ -43,7 +51,7 @@ export function warnUnsentOptions(
 ): void {
   for (const key of ALL_OPTIONS) {
     const path = m.optionPaths[key]
-    const reason = unsent[key]
+    const reason = unsentReason(unsent, key)
     if (path !== undefined && reason !== undefined) {
       warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
     }

@@ -1,68 +1,82 @@
 /**
- * Builds the Messenger settings object (`boot` / `update`) from the model.
+ * Builds the Messenger settings object (`boot` / `update`) from the model. Which
+ * Intercom options a call carries is its row of `MESSENGER_OPTIONS`; the key each is
+ * sent under is {@link OPTION_KEYS}.
  * @module
  */
 
 import { setOwn } from '../_lib/set-own.js'
 import { writeCompanyFields } from '../company-fields.js'
+import { attachable } from '../device-mode.js'
 import {
   DEFAULT_LAUNCHER_SELECTOR,
   MESSENGER_API_BASE,
   MESSENGER_COMPANY_KEYS,
   MESSENGER_USER_KEYS,
 } from '../intercom/messenger.js'
+import type { UnsentOptions } from '../intercom-options.js'
 import type {
+  Attributes,
   IntercomOptions,
   NormalizedCompany,
+  NormalizedEvent,
   NormalizedIdentify,
-  UserIdentity,
 } from '../normalize/model.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
+import { ALL_OPTIONS, unsentReason, warnUnsentOptions } from '../unsent.js'
 import { joinPath, warn } from '../warnings.js'
 import type { MessengerBootSettings, MessengerCompany, MessengerSettings } from './types.js'
 
+/** The target's name in messages. */
+export const MESSENGER = 'the Messenger'
+
+/** The Messenger settings key of each Intercom option. */
+const OPTION_KEYS = {
+  userHash: 'user_hash',
+  userJwt: 'intercom_user_jwt',
+  hideDefaultLauncher: 'hide_default_launcher',
+  unsubscribedFromEmails: 'unsubscribed_from_emails',
+  languageOverride: 'language_override',
+} as const satisfies Record<keyof IntercomOptions, keyof MessengerSettings>
+
 /**
- * `app_id` and the widget options that ride on every `boot` and `update`:
- * `api_base` (eu/au regions), `custom_launcher_selector` (a non-default
- * `customInboxButtonSelector`) and `hide_default_launcher` (the Intercom option).
+ * What every `boot` and `update` of a call carries: `app_id`, `api_base` (eu/au
+ * regions), `custom_launcher_selector` (a non-default `customInboxButtonSelector`),
+ * the user's `user_id` and `email` when `withUser`, and the Intercom options the call
+ * sends (`unsent`, its row of `MESSENGER_OPTIONS`; the others are warned).
  */
-export function widgetSettings(
+export function baseSettings(
   appId: string,
   settings: ResolvedSettings,
-  options: IntercomOptions,
+  m: NormalizedEvent,
+  unsent: UnsentOptions,
+  withUser: boolean,
+  warnings: Warning[],
 ): MessengerBootSettings {
+  warnUnsentOptions(m, unsent, warnings)
   const out: MessengerBootSettings = { app_id: appId }
   const apiBase = MESSENGER_API_BASE[settings.region]
   if (apiBase !== undefined) out.api_base = apiBase
   if (settings.customInboxButtonSelector !== DEFAULT_LAUNCHER_SELECTOR) {
     out.custom_launcher_selector = settings.customInboxButtonSelector
   }
-  if (options.hideDefaultLauncher !== undefined) {
-    out.hide_default_launcher = options.hideDefaultLauncher
+  if (withUser) {
+    if (m.user.userId !== undefined) out.user_id = m.user.userId
+    if (m.user.email !== undefined) out.email = m.user.email
+  }
+  for (const key of ALL_OPTIONS) {
+    const value = m.options[key]
+    if (value !== undefined && unsentReason(unsent, key) === undefined) {
+      setOwn(out, OPTION_KEYS[key], value)
+    }
   }
   return out
 }
 
 /**
- * Adds the user's identity: `user_id`, `email`, and the identity-verification
- * values (`user_hash`, `intercom_user_jwt`), which must accompany them.
- */
-export function addUser(
-  out: MessengerSettings,
-  user: UserIdentity,
-  options: IntercomOptions,
-): void {
-  if (user.userId !== undefined) out.user_id = user.userId
-  if (user.email !== undefined) out.email = user.email
-  if (options.userHash !== undefined) out.user_hash = options.userHash
-  if (options.userJwt !== undefined) out.intercom_user_jwt = options.userJwt
-}
-
-/**
- * Adds an identify's user data: the standard fields, the company or companies, and
- * the custom attributes at the top level (a custom attribute named like one of the
- * Messenger's own keys is warned and dropped, never allowed to overwrite it).
+ * Adds an identify's user data: the standard fields, the company or companies the
+ * user joins, and the custom attributes at the top level.
  */
 export function addIdentifyData(
   out: MessengerSettings,
@@ -73,70 +87,38 @@ export function addIdentifyData(
   if (m.phone !== undefined) out.phone = m.phone
   if (m.signedUpAt !== undefined) out.created_at = m.signedUpAt
   if (m.avatar !== undefined) out.avatar = { type: 'avatar', image_url: m.avatar }
-  if (m.options.unsubscribedFromEmails !== undefined) {
-    out.unsubscribed_from_emails = m.options.unsubscribedFromEmails
-  }
-  if (m.options.languageOverride !== undefined) out.language_override = m.options.languageOverride
-  if (m.ownerPath !== undefined) {
-    const message = "The Messenger cannot set a contact's owner (the REST 2.x API can); not sent"
-    warn(warnings, 'unsupported_field', m.ownerPath, message)
-  }
-
-  const companies: MessengerCompany[] = []
-  for (const c of m.companies) {
-    const company = attachableCompany(c, warnings)
-    if (company !== undefined) companies.push(company)
-  }
-  const [first] = companies
+  const companies = m.companies.flatMap((c) =>
+    attachable(c, MESSENGER, warnings) ? [messengerCompany(c, warnings)] : [],
+  )
   if (companies.length > 1) out.companies = companies
-  else if (first !== undefined) out.company = first
-
-  for (const key in m.customAttributes) {
-    if (MESSENGER_USER_KEYS.has(key)) {
-      warn(
-        warnings,
-        'reserved_key',
-        m.attributePaths?.[key] ?? joinPath('traits', key),
-        `"${key}" is one of the Messenger's own settings; this custom attribute is dropped`,
-      )
-    } else setOwn(out, key, m.customAttributes[key])
-  }
-}
-
-/**
- * The Messenger company for a company the user joins, or `undefined` (warned) for
- * a `remove: true` company: the Messenger can only attach companies, and sending
- * it would attach the user instead of detaching them.
- */
-export function attachableCompany(
-  c: NormalizedCompany,
-  warnings: Warning[],
-): MessengerCompany | undefined {
-  if (c.remove) {
-    warn(
-      warnings,
-      'unsupported_field',
-      c.path,
-      'The Messenger cannot detach a user from a company (remove: true works server-side only); not sent',
-    )
-    return undefined
-  }
-  return messengerCompany(c, warnings)
+  else if (companies[0] !== undefined) out.company = companies[0]
+  addCustom(out, m, MESSENGER_USER_KEYS, 'traits', warnings)
 }
 
 /** A company as the Messenger takes it: standard keys, then custom ones at the top level. */
 export function messengerCompany(c: NormalizedCompany, warnings: Warning[]): MessengerCompany {
   const out: MessengerCompany = { company_id: c.companyId }
   writeCompanyFields(out, c, 'created_at')
-  for (const key in c.customAttributes) {
-    if (MESSENGER_COMPANY_KEYS.has(key)) {
-      warn(
-        warnings,
-        'reserved_key',
-        c.attributePaths?.[key] ?? joinPath(c.path, key),
-        `"${key}" is a standard company key of the Messenger; this custom attribute is dropped`,
-      )
-    } else setOwn(out, key, c.customAttributes[key])
-  }
+  addCustom(out, c, MESSENGER_COMPANY_KEYS, c.path, warnings)
   return out
+}
+
+/**
+ * Copies custom attributes to the top level of `out`, where the Messenger takes them.
+ * One named like a key the Messenger reads as its own (`reserved`) is warned and
+ * dropped: it would change the Messenger, not add an attribute.
+ */
+function addCustom(
+  out: object,
+  source: { customAttributes: Attributes; attributePaths?: Record<string, string> },
+  reserved: ReadonlySet<string>,
+  parent: string,
+  warnings: Warning[],
+): void {
+  for (const key in source.customAttributes) {
+    if (reserved.has(key)) {
+      const path = source.attributePaths?.[key] ?? joinPath(parent, key)
+      warn(warnings, 'reserved_key', path, `Dropped: the Messenger reads "${key}" as its own key`)
+    } else setOwn(out, key, source.customAttributes[key])
+  }
 }
