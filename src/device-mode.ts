@@ -17,8 +17,7 @@ import type {
   NormalizedTrack,
 } from './normalize/model.js'
 import type { DeviceCall, Mapped, Warning } from './types.js'
-import { warnUnsentOptions } from './unsent.js'
-import { warn } from './warnings.js'
+import { notSent, warnUnsentOptions } from './unsent.js'
 
 /** A device target's mapped result: its calls, in order. */
 export function mappedCalls<C extends DeviceCall>(
@@ -41,9 +40,7 @@ export function trackArgs(
 ): [eventName: string, metadata?: Metadata] {
   warnUnsentOptions(m, unsent, warnings)
   if (m.identityEmailPath !== undefined) {
-    const message =
-      "Not sent: a device's track call is the logged-in user's and carries no identity"
-    warn(warnings, 'unsupported_field', m.identityEmailPath, message)
+    notSent(warnings, m.identityEmailPath, "a device's track call carries no identity")
   }
   return hasKeys(m.metadata) ? [m.eventName, m.metadata] : [m.eventName]
 }
@@ -60,15 +57,15 @@ export function warnDeviceUnsent(
   target: string,
   warnings: Warning[],
 ): void {
-  const recorded = (path: string) =>
-    warn(warnings, 'unsupported_field', path, `Not sent: ${target} records it from the device`)
-  if (m.lastSeenPath !== undefined && m.lastSeenAt !== now) recorded(m.lastSeenPath)
+  const recorded = `${target} records it from the device`
+  if (m.lastSeenPath !== undefined && m.lastSeenAt !== now) {
+    notSent(warnings, m.lastSeenPath, recorded)
+  }
   if (m.type === 'identify') {
-    if (m.ip !== undefined) recorded('context.ip')
-    if (m.userAgent !== undefined) recorded('context.userAgent')
+    if (m.ip !== undefined) notSent(warnings, 'context.ip', recorded)
+    if (m.userAgent !== undefined) notSent(warnings, 'context.userAgent', recorded)
     if (m.ownerPath !== undefined) {
-      const message = `Not sent: ${target} cannot set the owner (REST 2.x can)`
-      warn(warnings, 'unsupported_field', m.ownerPath, message)
+      notSent(warnings, m.ownerPath, `${target} cannot set the owner (REST 2.x can)`)
     }
   }
 }
@@ -78,9 +75,6 @@ export function warnDeviceUnsent(
  * (warned), since the SDKs only attach companies and sending it would attach the user.
  */
 export function attachable(c: NormalizedCompany, target: string, warnings: Warning[]): boolean {
-  if (c.remove) {
-    const message = `Not sent: ${target} cannot detach a user from a company (REST can)`
-    warn(warnings, 'unsupported_field', c.path, message)
-  }
+  if (c.remove) notSent(warnings, c.path, `${target} cannot detach a user from a company`)
   return !c.remove
 }

@@ -19,10 +19,15 @@ import type { IntercomOptions } from './normalize/model.js'
  */
 export type UnsentOptions = string | Readonly<Partial<Record<keyof IntercomOptions, string>>>
 
-const PAGE = 'a page sends the widget options only'
 const GROUP = 'a group sends the company and the user identity only'
-const GROUP_NO_USER = 'a group without a userId or email sends the company only'
-const RESET = 'after reset the Messenger boots a fresh anonymous session'
+const NO_USER = 'this call boots or updates the Messenger without a user'
+/** A boot or update without the user: only the widget option applies. */
+const WITHOUT_USER = {
+  userHash: NO_USER,
+  userJwt: NO_USER,
+  unsubscribedFromEmails: NO_USER,
+  languageOverride: NO_USER,
+} as const
 
 /**
  * The web Messenger. The widget option (`hide_default_launcher`) rides on every `boot`
@@ -32,23 +37,13 @@ const RESET = 'after reset the Messenger boots a fresh anonymous session'
  * (booted, no attachable company).
  */
 export const MESSENGER_OPTIONS = {
-  page: { userHash: PAGE, userJwt: PAGE, unsubscribedFromEmails: PAGE, languageOverride: PAGE },
+  page: WITHOUT_USER,
   identify: {},
   group: { unsubscribedFromEmails: GROUP, languageOverride: GROUP },
-  groupWithoutUser: {
-    userHash: GROUP_NO_USER,
-    userJwt: GROUP_NO_USER,
-    unsubscribedFromEmails: GROUP_NO_USER,
-    languageOverride: GROUP_NO_USER,
-  },
+  groupWithoutUser: WITHOUT_USER,
   groupNothingSent: 'nothing is sent for this group',
   track: 'trackEvent takes an event name and metadata only',
-  reset: {
-    userHash: RESET,
-    userJwt: RESET,
-    unsubscribedFromEmails: RESET,
-    languageOverride: RESET,
-  },
+  reset: WITHOUT_USER,
 } as const satisfies Record<string, UnsentOptions>
 
 const MOBILE_JWT = 'the mobile target verifies identity with setUserHash (user_hash) only'

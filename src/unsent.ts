@@ -52,8 +52,11 @@ export function warnUnsentOptions(
   for (const key of ALL_OPTIONS) {
     const path = m.optionPaths[key]
     const reason = unsentReason(unsent, key)
-    if (path !== undefined && reason !== undefined) {
-      warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
-    }
+    if (path !== undefined && reason !== undefined) notSent(warnings, path, reason)
   }
+}
+
+/** Warns `unsupported_field` at `path`: the value there is not sent, for `reason`. */
+export function notSent(warnings: Warning[], path: string, reason: string): void {
+  warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
 }

@@ -21,9 +21,14 @@ export const DEFAULT_LAUNCHER_SELECTOR = '#IntercomDefaultWidget'
 
 /**
  * Top-level keys the Messenger reads as its own settings or user data (Intercom's
- * Messenger settings reference): a custom attribute with one of these names would
- * change the Messenger, not add an attribute. (`utm_*` and `page_title` are user
- * attributes with the same meaning: not reserved.)
+ * Messenger settings reference) that are not also fields of Intercom's contact: a
+ * custom attribute with one of these names would change the Messenger, not add an
+ * attribute. The keys that are contact fields too (`email`, `name`, `phone`,
+ * `created_at`, `avatar`, `companies`, `unsubscribed_from_emails`,
+ * `language_override`) never reach a custom attribute: normalize refuses every
+ * contact field name (`reserved_name`), for all targets, as it refuses every company
+ * field name, which covers all the keys of the Messenger's company object.
+ * (`utm_*` and `page_title` are user attributes with the same meaning: not reserved.)
  */
 export const MESSENGER_USER_KEYS: ReadonlySet<string> = new Set([
   'app_id',
@@ -39,30 +44,8 @@ export const MESSENGER_USER_KEYS: ReadonlySet<string> = new Set([
   'z_index',
   'installation_type',
   'user_id',
-  'email',
-  'name',
-  'phone',
-  'created_at',
   'last_request_at',
   'user_hash',
   'intercom_user_jwt',
-  'unsubscribed_from_emails',
-  'language_override',
-  'avatar',
   'company',
-  'companies',
-])
-
-/** The standard keys of a Messenger company object. */
-export const MESSENGER_COMPANY_KEYS: ReadonlySet<string> = new Set([
-  'company_id',
-  'name',
-  'created_at',
-  'remote_created_at',
-  'plan',
-  'monthly_spend',
-  'user_count',
-  'size',
-  'website',
-  'industry',
 ])

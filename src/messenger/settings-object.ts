@@ -11,12 +11,10 @@ import { attachable } from '../device-mode.js'
 import {
   DEFAULT_LAUNCHER_SELECTOR,
   MESSENGER_API_BASE,
-  MESSENGER_COMPANY_KEYS,
   MESSENGER_USER_KEYS,
 } from '../intercom/messenger.js'
 import type { UnsentOptions } from '../intercom-options.js'
 import type {
-  Attributes,
   IntercomOptions,
   NormalizedCompany,
   NormalizedEvent,
@@ -88,37 +86,27 @@ export function addIdentifyData(
   if (m.signedUpAt !== undefined) out.created_at = m.signedUpAt
   if (m.avatar !== undefined) out.avatar = { type: 'avatar', image_url: m.avatar }
   const companies = m.companies.flatMap((c) =>
-    attachable(c, MESSENGER, warnings) ? [messengerCompany(c, warnings)] : [],
+    attachable(c, MESSENGER, warnings) ? [messengerCompany(c)] : [],
   )
   if (companies.length > 1) out.companies = companies
   else if (companies[0] !== undefined) out.company = companies[0]
-  addCustom(out, m, MESSENGER_USER_KEYS, 'traits', warnings)
-}
-
-/** A company as the Messenger takes it: standard keys, then custom ones at the top level. */
-export function messengerCompany(c: NormalizedCompany, warnings: Warning[]): MessengerCompany {
-  const out: MessengerCompany = { company_id: c.companyId }
-  writeCompanyFields(out, c, 'created_at')
-  addCustom(out, c, MESSENGER_COMPANY_KEYS, c.path, warnings)
-  return out
+  // At the top level, where the Messenger takes custom attributes; one named like a
+  // key the Messenger reads as its own would change the Messenger: warned, dropped.
+  for (const key in m.customAttributes) {
+    if (MESSENGER_USER_KEYS.has(key)) {
+      const path = m.attributePaths?.[key] ?? joinPath('traits', key)
+      warn(warnings, 'reserved_key', path, `Dropped: the Messenger reads "${key}" as its own key`)
+    } else setOwn(out, key, m.customAttributes[key])
+  }
 }
 
 /**
- * Copies custom attributes to the top level of `out`, where the Messenger takes them.
- * One named like a key the Messenger reads as its own (`reserved`) is warned and
- * dropped: it would change the Messenger, not add an attribute.
+ * A company as the Messenger takes it: standard keys, then custom ones at the top level
+ * (normalize keeps company field names out of the custom ones, so none overwrites a
+ * standard key; a spread keeps a `__proto__` key as an own property).
  */
-function addCustom(
-  out: object,
-  source: { customAttributes: Attributes; attributePaths?: Record<string, string> },
-  reserved: ReadonlySet<string>,
-  parent: string,
-  warnings: Warning[],
-): void {
-  for (const key in source.customAttributes) {
-    if (reserved.has(key)) {
-      const path = source.attributePaths?.[key] ?? joinPath(parent, key)
-      warn(warnings, 'reserved_key', path, `Dropped: the Messenger reads "${key}" as its own key`)
-    } else setOwn(out, key, source.customAttributes[key])
-  }
+export function messengerCompany(c: NormalizedCompany): MessengerCompany {
+  const out: MessengerCompany = { company_id: c.companyId }
+  writeCompanyFields(out, c, 'created_at')
+  return { ...out, ...c.customAttributes }
 }

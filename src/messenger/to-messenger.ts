@@ -3,8 +3,8 @@ import { attachable, mappedCalls, trackArgs, warnDeviceUnsent } from '../device-
 import { MESSENGER_OPTIONS, type UnsentOptions } from '../intercom-options.js'
 import { normalize } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
-import { sentNowhere, warnUnsentOptions } from '../unsent.js'
-import { inputError, warn } from '../warnings.js'
+import { notSent, sentNowhere, warnUnsentOptions } from '../unsent.js'
+import { inputError } from '../warnings.js'
 import { addIdentifyData, baseSettings, MESSENGER, messengerCompany } from './settings-object.js'
 import type {
   MessengerBootSettings,
@@ -55,7 +55,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
   const n = normalize(event, options)
   if (n.status !== 'normalized' || n.settings.appId === undefined) {
     if (n.status !== 'normalized' && !missingAppId(options)) return n
-    const message = 'The Messenger needs settings.appId, your Intercom App ID (e.g. "9iefb489")'
+    const message = 'The Messenger needs your Intercom App ID (e.g. "9iefb489")'
     return {
       status: 'invalid',
       errors: [
@@ -68,10 +68,8 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
   const { event: m, warnings } = n
   const appId = n.settings.appId
   const booted = options?.booted === true
-  const base = (
-    unsent: UnsentOptions,
-    withUser = false,
-  ) => baseSettings(appId, n.settings, m, unsent, withUser, warnings)
+  const base = (unsent: UnsentOptions, withUser = false) =>
+    baseSettings(appId, n.settings, m, unsent, withUser, warnings)
   const open = (settings: MessengerBootSettings): MessengerCall =>
     booted ? { method: 'update', args: [settings] } : { method: 'boot', args: [settings] }
 
@@ -79,9 +77,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
     case 'page':
       // A page's name, category and properties have no place in the Messenger.
       for (const key of ['name', 'category', 'properties'] as const) {
-        if (m[key] !== undefined) {
-          warn(warnings, 'unsupported_field', key, 'Not sent: the Messenger has no page views')
-        }
+        if (m[key] !== undefined) notSent(warnings, key, 'the Messenger has no page views')
       }
       return mappedCalls([open(base(MESSENGER_OPTIONS.page))], warnings)
     case 'identify': {
@@ -89,8 +85,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
         return {
           status: 'skipped',
           reason: 'no_user',
-          message:
-            'The Messenger identifies a user by userId or email; page boots anonymous visitors',
+          message: 'No userId or email: the Messenger boots anonymous visitors on page',
           warnings,
         }
       }
@@ -103,7 +98,7 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
       const calls: MessengerCall[] = []
       const user = hasUser(m.user)
       const company = attachable(m.company, MESSENGER, warnings)
-        ? messengerCompany(m.company, warnings)
+        ? messengerCompany(m.company)
         : undefined
       if (booted && company === undefined) {
         warnUnsentOptions(m, MESSENGER_OPTIONS.groupNothingSent, warnings)

@@ -3,6 +3,7 @@ import { setOwn } from '../_lib/set-own.js'
 import { attachable } from '../device-mode.js'
 import type { Attributes, NormalizedCompany, NormalizedIdentify } from '../normalize/model.js'
 import type { Warning } from '../types.js'
+import { notSent } from '../unsent.js'
 import { joinPath, warn } from '../warnings.js'
 import type { MobileCompany, MobileUserAttributes } from './types.js'
 
@@ -31,7 +32,7 @@ export function identifyUpdate(
   if (companies.length > 0) out.companies = companies
   if (hasKeys(m.customAttributes)) out.customAttributes = m.customAttributes
   if (m.avatar !== undefined) {
-    warn(warnings, 'unsupported_field', 'traits.avatar', 'Not sent: the mobile SDK has no avatar')
+    notSent(warnings, 'traits.avatar', 'the mobile SDK has no avatar')
   }
   return hasKeys(out) ? out : undefined
 }
