@@ -66,11 +66,17 @@ export const MOBILE_OPTIONS = {
   reset: 'reset logs the user out',
 } as const satisfies Record<string, UnsentOptions>
 
-// Written out, not spread from a shared row: an object spread is not tree-shakable, and
-// this table must not reach the Messenger's bundle.
-const REST_VERIFY = 'over REST: identity verification applies to the Messenger and mobile SDKs'
-const REST_LAUNCHER = 'over REST: it is a Messenger setting'
-const REST_LANGUAGE = 'over REST: the REST API cannot set language_override'
+const REST_VERIFY = 'identity verification is for the Messenger and mobile SDKs'
+const REST_LAUNCHER = 'it is a Messenger setting'
+const REST_LANGUAGE = 'the REST API cannot set language_override'
+/** A track or group: no option (only an identify updates the user). */
+const REST_NOT_IDENTIFY = {
+  userHash: REST_VERIFY,
+  userJwt: REST_VERIFY,
+  hideDefaultLauncher: REST_LAUNCHER,
+  unsubscribedFromEmails: 'over REST only an identify updates the user',
+  languageOverride: REST_LANGUAGE,
+} as const
 
 /** REST (2.x and 1.4). Only `identify` sends an option: `unsubscribed_from_emails`. */
 export const REST_OPTIONS = {
@@ -80,18 +86,6 @@ export const REST_OPTIONS = {
     hideDefaultLauncher: REST_LAUNCHER,
     languageOverride: REST_LANGUAGE,
   },
-  track: {
-    userHash: REST_VERIFY,
-    userJwt: REST_VERIFY,
-    hideDefaultLauncher: REST_LAUNCHER,
-    unsubscribedFromEmails: 'over REST only an identify updates the user, not a track',
-    languageOverride: REST_LANGUAGE,
-  },
-  group: {
-    userHash: REST_VERIFY,
-    userJwt: REST_VERIFY,
-    hideDefaultLauncher: REST_LAUNCHER,
-    unsubscribedFromEmails: 'over REST only an identify updates the user, not a group',
-    languageOverride: REST_LANGUAGE,
-  },
+  track: REST_NOT_IDENTIFY,
+  group: REST_NOT_IDENTIFY,
 } as const satisfies Record<string, UnsentOptions>
