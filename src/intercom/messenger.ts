@@ -1,9 +1,11 @@
 /**
  * Facts of Intercom's web Messenger (`window.Intercom`): its regional hosts, its
- * default launcher, and the settings keys it reads as its own. Only the Messenger
+ * default launcher, the settings key of each Intercom option, and the settings keys it
+ * reads as its own. Only the Messenger
  * target (and the settings defaults) import this.
  * @module
  */
+import type { IntercomOptions } from '../normalize/model.js'
 import type { Region } from '../settings/types.js'
 
 /**
@@ -14,6 +16,15 @@ export const MESSENGER_API_BASE: Readonly<Record<Region, string | undefined>> = 
   us: undefined,
   eu: 'https://api-iam.eu.intercom.io',
   au: 'https://api-iam.au.intercom.io',
+}
+
+/** The Messenger settings key of each Intercom option (Intercom's Messenger settings reference). */
+export const MESSENGER_OPTION_KEYS: Readonly<Record<keyof IntercomOptions, string>> = {
+  userHash: 'user_hash',
+  userJwt: 'intercom_user_jwt',
+  hideDefaultLauncher: 'hide_default_launcher',
+  unsubscribedFromEmails: 'unsubscribed_from_emails',
+  languageOverride: 'language_override',
 }
 
 /** The launcher selector the Messenger uses when none is configured (Segment's default). */

@@ -1,7 +1,7 @@
 /**
  * Builds the Messenger settings object (`boot` / `update`) from the model. Which
  * Intercom options a call carries is its row of `MESSENGER_OPTIONS`; the key each is
- * sent under is {@link OPTION_KEYS}.
+ * sent under is `MESSENGER_OPTION_KEYS`.
  * @module
  */
 
@@ -11,15 +11,11 @@ import { attachable } from '../device-mode.js'
 import {
   DEFAULT_LAUNCHER_SELECTOR,
   MESSENGER_API_BASE,
+  MESSENGER_OPTION_KEYS,
   MESSENGER_USER_KEYS,
 } from '../intercom/messenger.js'
 import type { UnsentOptions } from '../intercom-options.js'
-import type {
-  IntercomOptions,
-  NormalizedCompany,
-  NormalizedEvent,
-  NormalizedIdentify,
-} from '../normalize/model.js'
+import type { NormalizedCompany, NormalizedEvent, NormalizedIdentify } from '../normalize/model.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
 import { ALL_OPTIONS, unsentReason, warnUnsentOptions } from '../unsent.js'
@@ -28,15 +24,6 @@ import type { MessengerBootSettings, MessengerCompany, MessengerSettings } from 
 
 /** The target's name in messages. */
 export const MESSENGER = 'the Messenger'
-
-/** The Messenger settings key of each Intercom option. */
-const OPTION_KEYS = {
-  userHash: 'user_hash',
-  userJwt: 'intercom_user_jwt',
-  hideDefaultLauncher: 'hide_default_launcher',
-  unsubscribedFromEmails: 'unsubscribed_from_emails',
-  languageOverride: 'language_override',
-} as const satisfies Record<keyof IntercomOptions, keyof MessengerSettings>
 
 /**
  * What every `boot` and `update` of a call carries: `app_id`, `api_base` (eu/au
@@ -66,7 +53,7 @@ export function baseSettings(
   for (const key of ALL_OPTIONS) {
     const value = m.options[key]
     if (value !== undefined && unsentReason(unsent, key) === undefined) {
-      setOwn(out, OPTION_KEYS[key], value)
+      setOwn(out, MESSENGER_OPTION_KEYS[key], value)
     }
   }
   return out

@@ -53,6 +53,8 @@ import type {
  */
 export function toMessenger(event: unknown, options?: MessengerOptions): MessengerMapping {
   const n = normalize(event, options)
+  // The appId error joins the event's own errors, and outranks a skip: the settings are
+  // wrong for every event.
   if (n.status !== 'normalized' || n.settings.appId === undefined) {
     if (n.status !== 'normalized' && !missingAppId(options)) return n
     const message = 'The Messenger needs your Intercom App ID (e.g. "9iefb489")'
@@ -109,8 +111,9 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
         )
         // Not booted yet: boot first, so the company is never lost.
         if (!booted) calls.push({ method: 'boot', args: [settings] })
-        if (company !== undefined)
+        if (company !== undefined) {
           calls.push({ method: 'update', args: [{ ...settings, company }] })
+        }
       }
       warnDeviceUnsent(m, n.now, MESSENGER, warnings)
       return mappedCalls(calls, warnings)
