@@ -75,6 +75,7 @@ export function warnDeviceUnsent(
  * (warned), since the SDKs only attach companies and sending it would attach the user.
  */
 export function attachable(c: NormalizedCompany, target: string, warnings: Warning[]): boolean {
-  if (c.remove) notSent(warnings, c.path, `${target} cannot detach a user from a company`)
+  if (c.remove)
+    notSent(warnings, c.path, `${target} cannot detach a user from a company (REST can)`)
   return !c.remove
 }

@@ -104,7 +104,7 @@ describe('attachable', () => {
       {
         code: 'unsupported_field',
         path: m.company.path,
-        message: 'Not sent: the X SDK cannot detach a user from a company',
+        message: 'Not sent: the X SDK cannot detach a user from a company (REST can)',
       },
     ])
     expect(attachable({ ...m.company, remove: false }, 'the X SDK', warnings)).toBe(true)

@@ -18,7 +18,7 @@ import type { UnsentOptions } from '../intercom-options.js'
 import type { NormalizedCompany, NormalizedEvent, NormalizedIdentify } from '../normalize/model.js'
 import type { ResolvedSettings } from '../settings/types.js'
 import type { Warning } from '../types.js'
-import { ALL_OPTIONS, unsentReason, warnUnsentOptions } from '../unsent.js'
+import { warnUnsentOptions } from '../unsent.js'
 import { joinPath, warn } from '../warnings.js'
 import type { MessengerBootSettings, MessengerCompany, MessengerSettings } from './types.js'
 
@@ -39,7 +39,7 @@ export function baseSettings(
   withUser: boolean,
   warnings: Warning[],
 ): MessengerBootSettings {
-  warnUnsentOptions(m, unsent, warnings)
+  const sent = warnUnsentOptions(m, unsent, warnings)
   const out: MessengerBootSettings = { app_id: appId }
   const apiBase = MESSENGER_API_BASE[settings.region]
   if (apiBase !== undefined) out.api_base = apiBase
@@ -50,12 +50,7 @@ export function baseSettings(
     if (m.user.userId !== undefined) out.user_id = m.user.userId
     if (m.user.email !== undefined) out.email = m.user.email
   }
-  for (const key of ALL_OPTIONS) {
-    const value = m.options[key]
-    if (value !== undefined && unsentReason(unsent, key) === undefined) {
-      setOwn(out, MESSENGER_OPTION_KEYS[key], value)
-    }
-  }
+  for (const key of sent) setOwn(out, MESSENGER_OPTION_KEYS[key], m.options[key])
   return out
 }
 
