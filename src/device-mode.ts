@@ -2,7 +2,7 @@
  * What the two device-mode targets (web Messenger and mobile SDKs) share: a device
  * acts for the one user logged in on it, records that device's own activity itself,
  * and can attach that user to companies but not detach them. The targets pass their
- * own name (`The Messenger`, `The mobile SDK`) and their row of `intercom-options.ts`,
+ * own name (`the Messenger`, `the mobile SDK`) and their row of `intercom-options.ts`,
  * so neither one's code reaches the other's bundle.
  * @module
  */
