@@ -194,10 +194,10 @@ export const WARNING_CODES = {
    */
   replaced: 'replaced',
   /**
-   * Messenger: a custom trait has the name of one of the Messenger's own settings or
-   * standard company keys, so it was dropped rather than change the Messenger's
-   * behaviour. The path is the input value's (`traits.user.id` for a flattened
-   * `user_id`). Rename the trait.
+   * Messenger: a custom trait has the name of one of the Messenger's own settings
+   * (`app_id`, `user_id`, `session_duration`…), so it was dropped rather than change the
+   * Messenger's behaviour. The path is the input value's (`traits.user.id` for a
+   * flattened `user_id`). Rename the trait.
    */
   reserved_key: 'reserved_key',
   /**

@@ -1,47 +1,81 @@
 /**
- * What the two device-mode targets (web Messenger and mobile SDKs) share: the
- * warnings for what the device records by itself.
+ * What the two device-mode targets (web Messenger and mobile SDKs) share: a device
+ * acts for the one user logged in on it, records that device's own activity itself,
+ * and can attach that user to companies but not detach them. The targets pass their
+ * own name (`the Messenger`, `the mobile SDK`) and their row of `intercom-options.ts`,
+ * so neither one's code reaches the other's bundle.
  * @module
  */
-import type { NormalizedGroup, NormalizedIdentify, NormalizedTrack } from './normalize/model.js'
-import type { Warning } from './types.js'
-import { warn } from './warnings.js'
+import { hasKeys } from './_lib/is-record.js'
+import { mapped } from './envelopes.js'
+import type { UnsentOptions } from './intercom-options.js'
+import type {
+  Metadata,
+  NormalizedCompany,
+  NormalizedGroup,
+  NormalizedIdentify,
+  NormalizedTrack,
+} from './normalize/model.js'
+import type { DeviceCall, Mapped, Warning } from './types.js'
+import { notSent, warnUnsentOptions } from './unsent.js'
+
+/** A device target's mapped result: its calls, in order. */
+export function mappedCalls<C extends DeviceCall>(
+  calls: C[],
+  warnings: Warning[],
+): Mapped<{ calls: C[] }> {
+  return mapped({ calls }, warnings)
+}
 
 /**
- * Warns about what a device SDK records by itself from the device: the last-seen
- * time given as `lastRequestAt`, and `context.ip` / `context.userAgent`.
- * A last-seen equal to "now" is what the SDK records anyway, so it is not warned.
+ * The arguments of a device's track call (`trackEvent` / `logEvent`): the event name,
+ * and the metadata when there is any. The call is the logged-in user's, so it carries
+ * no identity: a track's identity email (no `userId`) is warned, not sent, and so is
+ * every option `unsent` lists.
  */
-export function warnDeviceRecorded(
+export function trackArgs(
+  m: NormalizedTrack,
+  unsent: UnsentOptions,
+  warnings: Warning[],
+): [eventName: string, metadata?: Metadata] {
+  warnUnsentOptions(m, unsent, warnings)
+  if (m.identityEmailPath !== undefined) {
+    notSent(warnings, m.identityEmailPath, "a device's track call carries no identity")
+  }
+  return hasKeys(m.metadata) ? [m.eventName, m.metadata] : [m.eventName]
+}
+
+/**
+ * Warns about what a device target does not send of an identify or group: the
+ * last-seen time given as `lastRequestAt`, `context.ip` and `context.userAgent` (the
+ * SDK records the device's own), and the owner (only REST 2.x sets it). A last-seen
+ * equal to "now" is what the SDK records anyway, so it is not warned.
+ */
+export function warnDeviceUnsent(
   m: NormalizedIdentify | NormalizedGroup,
   now: number | undefined,
   target: string,
   warnings: Warning[],
 ): void {
+  const recorded = `${target} records it from the device`
   if (m.lastSeenPath !== undefined && m.lastSeenAt !== now) {
-    const message = `${target} records last-seen itself; lastRequestAt is not sent`
-    warn(warnings, 'unsupported_field', m.lastSeenPath, message)
+    notSent(warnings, m.lastSeenPath, recorded)
   }
   if (m.type === 'identify') {
-    if (m.ip !== undefined) {
-      const message = `${target} records the device's own IP address; not sent`
-      warn(warnings, 'unsupported_field', 'context.ip', message)
-    }
-    if (m.userAgent !== undefined) {
-      const message = `${target} records the device's own user agent; not sent`
-      warn(warnings, 'unsupported_field', 'context.userAgent', message)
+    if (m.ip !== undefined) notSent(warnings, 'context.ip', recorded)
+    if (m.userAgent !== undefined) notSent(warnings, 'context.userAgent', recorded)
+    if (m.ownerPath !== undefined) {
+      notSent(warnings, m.ownerPath, `${target} cannot set the owner (REST 2.x can)`)
     }
   }
 }
 
 /**
- * A track's `properties.email` that is its identity (no `userId`) is not in the metadata:
- * REST sends it as the event's `email`, but a device's track call is the logged-in user's
- * and carries no identity, so there it is not sent at all.
+ * Whether a company can be sent by a device target: a `remove: true` company cannot
+ * (warned), since the SDKs only attach companies and sending it would attach the user.
  */
-export function warnIdentityEmail(m: NormalizedTrack, warnings: Warning[]): void {
-  if (m.identityEmailPath === undefined) return
-  const message =
-    "The track's identity (no userId); a device's track call is the logged-in user's and carries none: not sent"
-  warn(warnings, 'unsupported_field', m.identityEmailPath, message)
+export function attachable(c: NormalizedCompany, target: string, warnings: Warning[]): boolean {
+  if (c.remove)
+    notSent(warnings, c.path, `${target} cannot detach a user from a company (REST can)`)
+  return !c.remove
 }

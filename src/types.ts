@@ -48,6 +48,18 @@ export interface Invalid {
   warnings: Warning[]
 }
 
+/**
+ * One call of a device-mode SDK (the web Messenger or a mobile SDK): the method's name
+ * and its arguments, run as `sdk[method](...args)`.
+ */
+export interface DeviceCall<M extends string = string, A extends unknown[] = unknown[]> {
+  method: M
+  args: A
+}
+
+/** What a device-mode mapping function returns: its calls, in order, when mapped. */
+export type DeviceMapping<C extends DeviceCall> = Mapped<{ calls: C[] }> | Skipped | Invalid
+
 /** Options accepted by every mapping function. */
 export interface MapOptions {
   /** Destination settings; see {@link Settings}. */

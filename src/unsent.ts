@@ -33,19 +33,27 @@ export const ALL_OPTIONS: readonly (keyof IntercomOptions)[] = [
 
 /**
  * Warns (`unsupported_field`, at the option's own path) about each Intercom option the
- * event carries that `unsent` lists for this call (a row of the tables in
- * `intercom-options.ts`), in {@link ALL_OPTIONS} order.
+ * event carries that `unsent` does not send (a row of the tables in
+ * `intercom-options.ts`), in {@link ALL_OPTIONS} order, and returns the options it
+ * carries that the call does send.
  */
 export function warnUnsentOptions(
   m: { optionPaths: Partial<Record<keyof IntercomOptions, string>> },
   unsent: UnsentOptions,
   warnings: Warning[],
-): void {
+): (keyof IntercomOptions)[] {
+  const sent: (keyof IntercomOptions)[] = []
   for (const key of ALL_OPTIONS) {
     const path = m.optionPaths[key]
-    const reason = unsent[key]
-    if (path !== undefined && reason !== undefined) {
-      warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
-    }
+    if (path === undefined) continue
+    const reason = typeof unsent === 'string' ? unsent : unsent[key]
+    if (reason === undefined) sent.push(key)
+    else notSent(warnings, path, reason)
   }
+  return sent
+}
+
+/** Warns `unsupported_field` at `path`: the value there is not sent, for `reason`. */
+export function notSent(warnings: Warning[], path: string, reason: string): void {
+  warn(warnings, 'unsupported_field', path, `Not sent: ${reason}`)
 }

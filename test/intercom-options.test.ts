@@ -7,10 +7,13 @@ import {
 } from '../src/intercom-options.js'
 import { toMessenger } from '../src/messenger/to-messenger.js'
 import { toMobile } from '../src/mobile/to-mobile.js'
+import type { IntercomOptions } from '../src/normalize/model.js'
 import { toRest } from '../src/rest/to-rest.js'
 import { ALL_OPTIONS } from '../src/unsent.js'
 
-const sent = (row: UnsentOptions) => ALL_OPTIONS.filter((k) => row[k] === undefined)
+const reason = (row: UnsentOptions, k: keyof IntercomOptions) =>
+  typeof row === 'string' ? row : row[k]
+const sent = (row: UnsentOptions) => ALL_OPTIONS.filter((k) => reason(row, k) === undefined)
 
 describe('which Intercom options each target sends', () => {
   it('is the documented table', () => {
@@ -54,7 +57,7 @@ describe('which Intercom options each target sends', () => {
     languageOverride: 'integrations.Intercom.languageOverride',
   }
   const unsentPaths = (row: UnsentOptions) =>
-    ALL_OPTIONS.filter((k) => row[k] !== undefined).map((k) => pathOf[k])
+    ALL_OPTIONS.filter((k) => reason(row, k) !== undefined).map((k) => pathOf[k])
   const warnedPaths = (r: { warnings: { code: string; path: string }[] }) =>
     r.warnings.filter((w) => w.code === 'unsupported_field').map((w) => w.path)
 

@@ -1,9 +1,11 @@
 /**
  * Facts of Intercom's web Messenger (`window.Intercom`): its regional hosts, its
- * default launcher, and the settings keys it reads as its own. Only the Messenger
+ * default launcher, the settings key of each Intercom option, and the settings keys it
+ * reads as its own. Only the Messenger
  * target (and the settings defaults) import this.
  * @module
  */
+import type { IntercomOptions } from '../normalize/model.js'
 import type { Region } from '../settings/types.js'
 
 /**
@@ -16,14 +18,28 @@ export const MESSENGER_API_BASE: Readonly<Record<Region, string | undefined>> = 
   au: 'https://api-iam.au.intercom.io',
 }
 
+/** The Messenger settings key of each Intercom option (Intercom's Messenger settings reference). */
+export const MESSENGER_OPTION_KEYS: Readonly<Record<keyof IntercomOptions, string>> = {
+  userHash: 'user_hash',
+  userJwt: 'intercom_user_jwt',
+  hideDefaultLauncher: 'hide_default_launcher',
+  unsubscribedFromEmails: 'unsubscribed_from_emails',
+  languageOverride: 'language_override',
+}
+
 /** The launcher selector the Messenger uses when none is configured (Segment's default). */
 export const DEFAULT_LAUNCHER_SELECTOR = '#IntercomDefaultWidget'
 
 /**
  * Top-level keys the Messenger reads as its own settings or user data (Intercom's
- * Messenger settings reference): a custom attribute with one of these names would
- * change the Messenger, not add an attribute. (`utm_*` and `page_title` are user
- * attributes with the same meaning: not reserved.)
+ * Messenger settings reference) that are not also fields of Intercom's contact: a
+ * custom attribute with one of these names would change the Messenger, not add an
+ * attribute. The keys that are contact fields too (`email`, `name`, `phone`,
+ * `created_at`, `avatar`, `companies`, `unsubscribed_from_emails`,
+ * `language_override`) never reach a custom attribute: normalize refuses every
+ * contact field name (`reserved_name`), for all targets, as it refuses every company
+ * field name, which covers all the keys of the Messenger's company object.
+ * (`utm_*` and `page_title` are user attributes with the same meaning: not reserved.)
  */
 export const MESSENGER_USER_KEYS: ReadonlySet<string> = new Set([
   'app_id',
@@ -39,30 +55,8 @@ export const MESSENGER_USER_KEYS: ReadonlySet<string> = new Set([
   'z_index',
   'installation_type',
   'user_id',
-  'email',
-  'name',
-  'phone',
-  'created_at',
   'last_request_at',
   'user_hash',
   'intercom_user_jwt',
-  'unsubscribed_from_emails',
-  'language_override',
-  'avatar',
   'company',
-  'companies',
-])
-
-/** The standard keys of a Messenger company object. */
-export const MESSENGER_COMPANY_KEYS: ReadonlySet<string> = new Set([
-  'company_id',
-  'name',
-  'created_at',
-  'remote_created_at',
-  'plan',
-  'monthly_spend',
-  'user_count',
-  'size',
-  'website',
-  'industry',
 ])

@@ -39,7 +39,7 @@ export function applyMessengerCalls(
   }
   if (intercom === undefined || typeof target !== 'object' || target === null) {
     throw new TypeError(
-      'No Intercom Messenger function: load the Intercom snippet (window.Intercom) or pass the function as the second argument',
+      'No Intercom function: load the Intercom snippet (window.Intercom) or pass one',
     )
   }
   const methods = target as Record<string, unknown>

@@ -1,27 +1,17 @@
-import { hasKeys, isRecord } from '../_lib/is-record.js'
-import { warnDeviceRecorded, warnIdentityEmail } from '../device-mode.js'
-import { mapped as envelope } from '../envelopes.js'
-import { MESSENGER_OPTIONS } from '../intercom-options.js'
-import type {
-  NormalizedGroup,
-  NormalizedIdentify,
-  NormalizedPage,
-  NormalizedTrack,
-} from '../normalize/model.js'
+import { isRecord } from '../_lib/is-record.js'
+import { attachable, mappedCalls, trackArgs, warnDeviceUnsent } from '../device-mode.js'
+import { MESSENGER_OPTIONS, type UnsentOptions } from '../intercom-options.js'
 import { normalize } from '../normalize/normalize.js'
 import { hasUser } from '../normalize/user.js'
-import type { InputError, Invalid, Warning } from '../types.js'
-import { sentNowhere, warnUnsentOptions } from '../unsent.js'
-import { inputError, warn } from '../warnings.js'
-import { addIdentifyData, addUser, attachableCompany, widgetSettings } from './settings-object.js'
+import { notSent, sentNowhere, warnUnsentOptions } from '../unsent.js'
+import { inputError } from '../warnings.js'
+import { addIdentifyData, baseSettings, MESSENGER, messengerCompany } from './settings-object.js'
 import type {
   MessengerBootSettings,
   MessengerCall,
   MessengerMapping,
   MessengerOptions,
 } from './types.js'
-
-const TARGET = 'The Messenger'
 
 /**
  * Maps a Segment event to calls of Intercom's web Messenger (`window.Intercom`).
@@ -63,37 +53,81 @@ const TARGET = 'The Messenger'
  */
 export function toMessenger(event: unknown, options?: MessengerOptions): MessengerMapping {
   const n = normalize(event, options)
-  if (n.status === 'invalid') {
-    return missingAppId(options?.settings) ? { ...n, errors: [...n.errors, appIdError()] } : n
+  // The appId error joins the event's own errors, and outranks a skip: the settings are
+  // wrong for every event.
+  if (n.status !== 'normalized' || n.settings.appId === undefined) {
+    if (n.status !== 'normalized' && !missingAppId(options)) return n
+    const message = 'The Messenger needs your Intercom App ID (e.g. "9iefb489")'
+    return {
+      status: 'invalid',
+      errors: [
+        ...(n.status === 'invalid' ? n.errors : []),
+        inputError('missing_setting', 'settings.appId', message),
+      ],
+      warnings: n.warnings,
+    }
   }
-  if (n.status === 'skipped') return missingAppId(options?.settings) ? invalidAppId(n.warnings) : n
+  const { event: m, warnings } = n
   const appId = n.settings.appId
-  if (appId === undefined) return invalidAppId(n.warnings)
-
-  const warnings = n.warnings
-  const m = n.event
-  const widget = (): MessengerBootSettings => widgetSettings(appId, n.settings, m.options)
   const booted = options?.booted === true
+  const base = (unsent: UnsentOptions, withUser = false) =>
+    baseSettings(appId, n.settings, m, unsent, withUser, warnings)
   const open = (settings: MessengerBootSettings): MessengerCall =>
     booted ? { method: 'update', args: [settings] } : { method: 'boot', args: [settings] }
 
   switch (m.type) {
     case 'page':
-      warnPageData(m, warnings)
-      warnUnsentOptions(m, MESSENGER_OPTIONS.page, warnings)
-      return mapped([open(widget())], warnings)
-    case 'identify':
-      return identify(m, widget(), open, n.now, warnings)
-    case 'group':
-      return group(m, widget, booted, n.now, warnings)
+      // A page's name, category and properties have no place in the Messenger.
+      for (const key of ['name', 'category', 'properties'] as const) {
+        if (m[key] !== undefined) notSent(warnings, key, 'the Messenger has no page views')
+      }
+      return mappedCalls([open(base(MESSENGER_OPTIONS.page))], warnings)
+    case 'identify': {
+      if (!hasUser(m.user)) {
+        return {
+          status: 'skipped',
+          reason: 'no_user',
+          message: 'No userId or email: the Messenger boots anonymous visitors on page',
+          warnings,
+        }
+      }
+      const settings = base(MESSENGER_OPTIONS.identify, true)
+      addIdentifyData(settings, m, warnings)
+      warnDeviceUnsent(m, n.now, MESSENGER, warnings)
+      return mappedCalls([open(settings)], warnings)
+    }
+    case 'group': {
+      const calls: MessengerCall[] = []
+      const user = hasUser(m.user)
+      const company = attachable(m.company, MESSENGER, warnings)
+        ? messengerCompany(m.company)
+        : undefined
+      if (booted && company === undefined) {
+        warnUnsentOptions(m, MESSENGER_OPTIONS.groupNothingSent, warnings)
+      } else {
+        const settings = base(
+          user ? MESSENGER_OPTIONS.group : MESSENGER_OPTIONS.groupWithoutUser,
+          user,
+        )
+        // Not booted yet: boot first, so the company is never lost.
+        if (!booted) calls.push({ method: 'boot', args: [settings] })
+        if (company !== undefined) {
+          calls.push({ method: 'update', args: [{ ...settings, company }] })
+        }
+      }
+      warnDeviceUnsent(m, n.now, MESSENGER, warnings)
+      return mappedCalls(calls, warnings)
+    }
     case 'track':
-      return track(m, warnings)
+      return mappedCalls(
+        [{ method: 'trackEvent', args: trackArgs(m, MESSENGER_OPTIONS.track, warnings) }],
+        warnings,
+      )
     case 'reset':
-      warnUnsentOptions(m, MESSENGER_OPTIONS.reset, warnings)
-      return mapped(
+      return mappedCalls(
         [
           { method: 'shutdown', args: [] },
-          { method: 'boot', args: [widget()] },
+          { method: 'boot', args: [base(MESSENGER_OPTIONS.reset)] },
         ],
         warnings,
       )
@@ -103,96 +137,15 @@ export function toMessenger(event: unknown, options?: MessengerOptions): Messeng
   }
 }
 
-function identify(
-  m: NormalizedIdentify,
-  settings: MessengerBootSettings,
-  open: (settings: MessengerBootSettings) => MessengerCall,
-  now: number | undefined,
-  warnings: Warning[],
-): MessengerMapping {
-  if (!hasUser(m.user)) {
-    return {
-      status: 'skipped',
-      reason: 'no_user',
-      message:
-        'An identify needs a userId or an email for the Messenger; an anonymous visitor is booted by page',
-      warnings,
-    }
+/**
+ * Whether the settings given lack `appId` (and are an object, or absent: other settings
+ * are the settings check's errors). Settings that cannot be read are normalize's error.
+ */
+function missingAppId(options: MessengerOptions | undefined): boolean {
+  try {
+    const settings = options?.settings
+    return settings === undefined || (isRecord(settings) && settings.appId === undefined)
+  } catch {
+    return false
   }
-  addUser(settings, m.user, m.options)
-  addIdentifyData(settings, m, warnings)
-  warnDeviceRecorded(m, now, TARGET, warnings)
-  return mapped([open(settings)], warnings)
-}
-
-function group(
-  m: NormalizedGroup,
-  widget: () => MessengerBootSettings,
-  booted: boolean,
-  now: number | undefined,
-  warnings: Warning[],
-): MessengerMapping {
-  const user = hasUser(m.user)
-  const company = attachableCompany(m.company, warnings)
-  const calls: MessengerCall[] = []
-  const unsent =
-    booted && company === undefined
-      ? MESSENGER_OPTIONS.groupNothingSent
-      : user
-        ? MESSENGER_OPTIONS.group
-        : MESSENGER_OPTIONS.groupWithoutUser
-  warnUnsentOptions(m, unsent, warnings)
-  warnDeviceRecorded(m, now, TARGET, warnings)
-  if (!booted) {
-    const boot = widget()
-    if (user) addUser(boot, m.user, m.options)
-    calls.push({ method: 'boot', args: [boot] })
-  }
-  if (company !== undefined) {
-    const update = widget()
-    if (user) addUser(update, m.user, m.options)
-    update.company = company
-    calls.push({ method: 'update', args: [update] })
-  }
-  return mapped(calls, warnings)
-}
-
-function track(m: NormalizedTrack, warnings: Warning[]): MessengerMapping {
-  warnUnsentOptions(m, MESSENGER_OPTIONS.track, warnings)
-  warnIdentityEmail(m, warnings)
-  const call: MessengerCall = hasKeys(m.metadata)
-    ? { method: 'trackEvent', args: [m.eventName, m.metadata] }
-    : { method: 'trackEvent', args: [m.eventName] }
-  return mapped([call], warnings)
-}
-
-/** A page's name, category and properties have no place in the Messenger: warned once each. */
-function warnPageData(m: NormalizedPage, warnings: Warning[]): void {
-  const why = 'the Messenger has no page views; a page only boots or updates it'
-  if (m.name !== undefined) warn(warnings, 'unsupported_field', 'name', `Not sent: ${why}`)
-  if (m.category !== undefined) warn(warnings, 'unsupported_field', 'category', `Not sent: ${why}`)
-  if (m.properties !== undefined) {
-    warn(warnings, 'unsupported_field', 'properties', `Page properties are not sent: ${why}`)
-  }
-}
-
-function mapped(calls: MessengerCall[], warnings: Warning[]): MessengerMapping {
-  return envelope({ calls }, warnings)
-}
-
-/** `appId` is absent from settings that are otherwise an object (or absent). */
-function missingAppId(settings: unknown): boolean {
-  return settings === undefined || (isRecord(settings) && settings.appId === undefined)
-}
-
-function appIdError(): InputError {
-  return inputError(
-    'missing_setting',
-    'settings.appId',
-    'The Messenger needs settings.appId (your Intercom App ID, e.g. "9iefb489")',
-  )
-}
-
-function invalidAppId(warnings: Warning[]): Invalid {
-  return { status: 'invalid', errors: [appIdError()], warnings }
 }

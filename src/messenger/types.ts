@@ -3,7 +3,7 @@
  * @module
  */
 import type { AttributeValue, Metadata } from '../normalize/model.js'
-import type { Invalid, MapOptions, Mapped, Skipped } from '../types.js'
+import type { DeviceCall, DeviceMapping, MapOptions } from '../types.js'
 
 /** Intercom's avatar object for the Messenger settings. */
 export interface MessengerAvatar {
@@ -78,28 +78,17 @@ export interface MessengerBootSettings extends MessengerSettings {
 }
 
 /** `Intercom('boot', settings)`: start a Messenger session. */
-export interface MessengerBootCall {
-  method: 'boot'
-  args: [settings: MessengerBootSettings]
-}
+export interface MessengerBootCall extends DeviceCall<'boot', [settings: MessengerBootSettings]> {}
 
 /** `Intercom('update', settings)`: update the session's user and look for new messages. */
-export interface MessengerUpdateCall {
-  method: 'update'
-  args: [settings: MessengerSettings]
-}
+export interface MessengerUpdateCall extends DeviceCall<'update', [settings: MessengerSettings]> {}
 
 /** `Intercom('trackEvent', name, metadata?)`: record an event for the current user. */
-export interface MessengerTrackEventCall {
-  method: 'trackEvent'
-  args: [eventName: string, metadata?: Metadata]
-}
+export interface MessengerTrackEventCall
+  extends DeviceCall<'trackEvent', [eventName: string, metadata?: Metadata]> {}
 
 /** `Intercom('shutdown')`: end the session and clear the Messenger's data in the browser. */
-export interface MessengerShutdownCall {
-  method: 'shutdown'
-  args: []
-}
+export interface MessengerShutdownCall extends DeviceCall<'shutdown', []> {}
 
 /**
  * One call to the Messenger, discriminated on `method`; apply it with
@@ -128,7 +117,7 @@ export interface MessengerOptions extends MapOptions {
 }
 
 /** What {@link toMessenger} returns. */
-export type MessengerMapping = Mapped<{ calls: MessengerCall[] }> | Skipped | Invalid
+export type MessengerMapping = DeviceMapping<MessengerCall>
 
 /**
  * The `window.Intercom` function as this library calls it. Any function that takes

@@ -1,6 +1,5 @@
-import { hasKeys } from '../_lib/is-record.js'
-import { warnDeviceRecorded, warnIdentityEmail } from '../device-mode.js'
-import { mapped as envelope, unsupportedType } from '../envelopes.js'
+import { attachable, mappedCalls, trackArgs, warnDeviceUnsent } from '../device-mode.js'
+import { unsupportedType } from '../envelopes.js'
 import { MOBILE_OPTIONS } from '../intercom-options.js'
 import type { NormalizedGroup, NormalizedIdentify } from '../normalize/model.js'
 import { normalize } from '../normalize/normalize.js'
@@ -8,9 +7,7 @@ import { hasUser } from '../normalize/user.js'
 import type { MapOptions, Warning } from '../types.js'
 import { sentNowhere, warnUnsentOptions } from '../unsent.js'
 import type { MobileCall, MobileMapping, MobileUserAttributes } from './types.js'
-import { identifyUpdate, mobileCompany } from './user-attributes.js'
-
-const TARGET = 'The mobile SDK'
+import { identifyUpdate, MOBILE, mobileCompany } from './user-attributes.js'
 
 /**
  * Maps a Segment event to calls of the Intercom mobile SDK (iOS, Android, React
@@ -60,19 +57,16 @@ export function toMobile(event: unknown, options?: MapOptions): MobileMapping {
   switch (m.type) {
     case 'identify':
       return identify(m, n.now, warnings)
-    case 'track': {
-      warnUnsentOptions(m, MOBILE_OPTIONS.track, warnings)
-      warnIdentityEmail(m, warnings)
-      const call: MobileCall = hasKeys(m.metadata)
-        ? { method: 'logEvent', args: [m.eventName, m.metadata] }
-        : { method: 'logEvent', args: [m.eventName] }
-      return mapped([call], warnings)
-    }
+    case 'track':
+      return mappedCalls(
+        [{ method: 'logEvent', args: trackArgs(m, MOBILE_OPTIONS.track, warnings) }],
+        warnings,
+      )
     case 'group':
       return group(m, n.now, warnings)
     case 'reset':
       warnUnsentOptions(m, MOBILE_OPTIONS.reset, warnings)
-      return mapped([{ method: 'logout', args: [] }], warnings)
+      return mappedCalls([{ method: 'logout', args: [] }], warnings)
     case 'page':
       return unsupportedType(
         'The mobile SDKs have no page call; only the web Messenger sends it (toMessenger)',
@@ -107,20 +101,15 @@ function identify(
   }
   const update = identifyUpdate(m, warnings)
   if (update !== undefined) calls.push({ method: 'updateUser', args: [update] })
-  warnDeviceRecorded(m, now, TARGET, warnings)
-  return mapped(calls, warnings)
+  warnDeviceUnsent(m, now, MOBILE, warnings)
+  return mappedCalls(calls, warnings)
 }
 
 function group(m: NormalizedGroup, now: number | undefined, warnings: Warning[]): MobileMapping {
   warnUnsentOptions(m, MOBILE_OPTIONS.group, warnings)
-  warnDeviceRecorded(m, now, TARGET, warnings)
-  const company = mobileCompany(m.company, warnings)
-  return mapped(
-    company === undefined ? [] : [{ method: 'updateUser', args: [{ companies: [company] }] }],
-    warnings,
-  )
-}
-
-function mapped(calls: MobileCall[], warnings: Warning[]): MobileMapping {
-  return envelope({ calls }, warnings)
+  warnDeviceUnsent(m, now, MOBILE, warnings)
+  const calls: MobileCall[] = attachable(m.company, MOBILE, warnings)
+    ? [{ method: 'updateUser', args: [{ companies: [mobileCompany(m.company, warnings)] }] }]
+    : []
+  return mappedCalls(calls, warnings)
 }

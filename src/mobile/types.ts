@@ -4,7 +4,7 @@
  * @module
  */
 import type { Attributes, Metadata } from '../normalize/model.js'
-import type { Invalid, Mapped, Skipped } from '../types.js'
+import type { DeviceCall, DeviceMapping } from '../types.js'
 
 /**
  * A company as the SDK takes it (`UserAttributes.companies[]`). The SDKs' company
@@ -38,40 +38,25 @@ export interface MobileUserAttributes {
 }
 
 /** `Intercom.setUserHash(hash)`: identity verification, before the login. */
-export interface MobileSetUserHashCall {
-  method: 'setUserHash'
-  args: [hash: string]
-}
+export interface MobileSetUserHashCall extends DeviceCall<'setUserHash', [hash: string]> {}
 
 /** `Intercom.loginUserWithUserAttributes({ userId, email })`: log an identified user in. */
-export interface MobileLoginUserCall {
-  method: 'loginUserWithUserAttributes'
-  args: [attributes: MobileUserAttributes]
-}
+export interface MobileLoginUserCall
+  extends DeviceCall<'loginUserWithUserAttributes', [attributes: MobileUserAttributes]> {}
 
 /** `Intercom.loginUnidentifiedUser()`: log in a user without userId or email. */
-export interface MobileLoginUnidentifiedCall {
-  method: 'loginUnidentifiedUser'
-  args: []
-}
+export interface MobileLoginUnidentifiedCall extends DeviceCall<'loginUnidentifiedUser', []> {}
 
 /** `Intercom.updateUser(attributes)`: update the logged-in user. */
-export interface MobileUpdateUserCall {
-  method: 'updateUser'
-  args: [attributes: MobileUserAttributes]
-}
+export interface MobileUpdateUserCall
+  extends DeviceCall<'updateUser', [attributes: MobileUserAttributes]> {}
 
 /** `Intercom.logEvent(name, metaData?)`: record an event for the logged-in user. */
-export interface MobileLogEventCall {
-  method: 'logEvent'
-  args: [eventName: string, metaData?: Metadata]
-}
+export interface MobileLogEventCall
+  extends DeviceCall<'logEvent', [eventName: string, metaData?: Metadata]> {}
 
 /** `Intercom.logout()`: end the user's session and clear the SDK's local data. */
-export interface MobileLogoutCall {
-  method: 'logout'
-  args: []
-}
+export interface MobileLogoutCall extends DeviceCall<'logout', []> {}
 
 /**
  * One call of the Intercom mobile SDK, discriminated on `method`. With
@@ -89,4 +74,4 @@ export type MobileCall =
 export type MobileMethod = MobileCall['method']
 
 /** What {@link toMobile} returns. */
-export type MobileMapping = Mapped<{ calls: MobileCall[] }> | Skipped | Invalid
+export type MobileMapping = DeviceMapping<MobileCall>

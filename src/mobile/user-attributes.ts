@@ -1,9 +1,14 @@
 import { hasKeys } from '../_lib/is-record.js'
 import { setOwn } from '../_lib/set-own.js'
+import { attachable } from '../device-mode.js'
 import type { Attributes, NormalizedCompany, NormalizedIdentify } from '../normalize/model.js'
 import type { Warning } from '../types.js'
+import { notSent } from '../unsent.js'
 import { joinPath, warn } from '../warnings.js'
 import type { MobileCompany, MobileUserAttributes } from './types.js'
+
+/** The target's name in messages. */
+export const MOBILE = 'the mobile SDK'
 
 /**
  * The `updateUser` attributes of an identify: everything but the identity (the
@@ -21,49 +26,25 @@ export function identifyUpdate(
   if (m.options.unsubscribedFromEmails !== undefined) {
     out.unsubscribedFromEmails = m.options.unsubscribedFromEmails
   }
-  const companies: MobileCompany[] = []
-  for (const c of m.companies) {
-    const company = mobileCompany(c, warnings)
-    if (company !== undefined) companies.push(company)
-  }
+  const companies = m.companies.flatMap((c) =>
+    attachable(c, MOBILE, warnings) ? [mobileCompany(c, warnings)] : [],
+  )
   if (companies.length > 0) out.companies = companies
   if (hasKeys(m.customAttributes)) out.customAttributes = m.customAttributes
-  if (m.ownerPath !== undefined) {
-    const message = "The mobile SDKs cannot set a user's owner (the REST 2.x API can); not sent"
-    warn(warnings, 'unsupported_field', m.ownerPath, message)
-  }
   if (m.avatar !== undefined) {
-    warn(
-      warnings,
-      'unsupported_field',
-      'traits.avatar',
-      'The mobile SDKs cannot set an avatar; not sent',
-    )
+    notSent(warnings, 'traits.avatar', 'the mobile SDK has no avatar')
   }
   return hasKeys(out) ? out : undefined
 }
 
 /**
- * A company as the SDKs take it, or `undefined` (warned) for a `remove: true`
- * company: the SDKs can only attach companies. The SDKs' company (iOS `ICMCompany`,
- * Android `Company`, the React Native `Company` type) has no `size`, `website` or
- * `industry`, but takes custom attributes: they are sent there under the trait's own
- * key (`employees`, `industry`, `website`), as Segment's mobile integrations send
- * every remaining company trait.
+ * A company the user joins, as the SDKs take it (a `remove: true` one is not sent: see
+ * `attachable`). The SDKs' company (iOS `ICMCompany`, Android `Company`, the React
+ * Native `Company` type) has no `size`, `website` or `industry`, but takes custom
+ * attributes: they are sent there under the trait's own key (`employees`, `industry`,
+ * `website`), as Segment's mobile integrations send every remaining company trait.
  */
-export function mobileCompany(
-  c: NormalizedCompany,
-  warnings: Warning[],
-): MobileCompany | undefined {
-  if (c.remove) {
-    warn(
-      warnings,
-      'unsupported_field',
-      c.path,
-      'The mobile SDKs cannot detach a user from a company (remove: true works server-side only); not sent',
-    )
-    return undefined
-  }
+export function mobileCompany(c: NormalizedCompany, warnings: Warning[]): MobileCompany {
   const out: MobileCompany = { id: c.companyId }
   if (c.name !== undefined) out.name = c.name
   if (c.createdAt !== undefined) out.createdAt = c.createdAt

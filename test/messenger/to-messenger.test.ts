@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { COMPANY_FIELDS, CONTACT_FIELDS } from '../../src/intercom/attribute-names.js'
 import { toMessenger } from '../../src/messenger/to-messenger.js'
 import type {
   MessengerCall,
@@ -59,6 +60,30 @@ describe('toMessenger: settings', () => {
     expect(notAnObject.status === 'invalid' && notAnObject.errors.map((e) => e.path)).toEqual([
       'settings',
     ])
+  })
+})
+
+describe('toMessenger: unreadable settings (regression: it threw)', () => {
+  it('returns the unreadable error instead of throwing on a throwing appId getter', () => {
+    const hostile = {
+      get appId(): string {
+        throw new Error('boom')
+      },
+    }
+    const r = toMessenger({ type: 'page' }, { settings: hostile })
+    expect(r.status === 'invalid' && r.errors.map((e) => [e.code, e.message])).toEqual([
+      ['unreadable', 'The event could not be read: boom'],
+    ])
+  })
+
+  it('returns the unreadable error for options whose every read throws', () => {
+    const options = new Proxy({} as MessengerOptions, {
+      get() {
+        throw new Error('no')
+      },
+    })
+    const r = toMessenger({ type: 'page' }, options)
+    expect(r.status === 'invalid' && r.errors.map((e) => e.code)).toEqual(['unreadable'])
   })
 })
 
@@ -406,6 +431,28 @@ describe('toMessenger: identify', () => {
     expect(codesAt(r, 'traits.company.created$at')).toEqual(['reserved_name'])
   })
 
+  it('leaves the Messenger keys that are Intercom fields to normalize (reserved_name)', () => {
+    // MESSENGER_USER_KEYS lists only the Messenger's keys that are not contact fields, and
+    // the company object has no reserved list of its own: normalize refuses these names.
+    const contactKeys = ['email', 'name', 'phone', 'created_at', 'avatar', 'companies']
+    for (const key of [...contactKeys, 'unsubscribed_from_emails', 'language_override']) {
+      expect(Object.hasOwn(CONTACT_FIELDS, key), key).toBe(true)
+    }
+    const companyKeys = ['company_id', 'name', 'created_at', 'remote_created_at', 'plan']
+    for (const key of [...companyKeys, 'monthly_spend', 'user_count', 'size', 'website']) {
+      expect(Object.hasOwn(COMPANY_FIELDS, key), key).toBe(true)
+    }
+    expect(Object.hasOwn(COMPANY_FIELDS, 'industry')).toBe(true)
+    const r = mapped({
+      type: 'identify',
+      userId: 'u',
+      traits: { language: { override: 'fr' }, company: { id: 'c', monthly: { spend: 4 } } },
+    })
+    expect(r.calls[0]?.args[0]).toEqual({ app_id: APP, user_id: 'u', company: { company_id: 'c' } })
+    expect(codesAt(r, 'traits.language.override')).toEqual(['reserved_name'])
+    expect(codesAt(r, 'traits.company.monthly.spend')).toEqual(['reserved_name'])
+  })
+
   it('keeps an attribute named __proto__ (after key rewriting) as an own key', () => {
     const r = mapped({ type: 'identify', userId: 'u', traits: { '..proto..': 'x' } })
     const settingsObject = r.calls[0]?.args[0] as Record<string, unknown>
@@ -414,6 +461,15 @@ describe('toMessenger: identify', () => {
     expect(JSON.stringify(settingsObject)).toBe(
       '{"app_id":"9iefb489","user_id":"u","__proto__":"x"}',
     )
+    const group = mapped({ type: 'group', groupId: 'c', traits: { '..proto..': 'y' } })
+    const update = group.calls[1]
+    const company = (update?.method === 'update' && update.args[0].company) as Record<
+      string,
+      unknown
+    >
+    expect(Object.hasOwn(company, '__proto__')).toBe(true)
+    expect(Object.getPrototypeOf(company)).toBe(Object.prototype)
+    expect(JSON.stringify(company)).toBe('{"company_id":"c","__proto__":"y"}')
   })
 
   it('has no no_last_seen warning without a time: the Messenger records last-seen itself', () => {

@@ -93,7 +93,7 @@ const matching = (code: string, patterns: readonly RegExp[]): string[] =>
 const DEVICE_ENCODERS = [
   { name: 'toMobile', literal: 'loginUserWithUserAttributes' },
   { name: 'toMessenger', literal: 'trackEvent' },
-  { name: 'applyMessengerCalls', literal: 'No Intercom Messenger function' },
+  { name: 'applyMessengerCalls', literal: 'load the Intercom snippet' },
 ] as const
 
 let coreExports: string[]
