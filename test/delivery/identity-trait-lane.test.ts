@@ -42,6 +42,14 @@ describe('an identify with traits.userId only, delivered with deliverAll', () =>
     expect(report.results.map((r) => r.attempts)).toEqual(events.map(() => 1))
     expect(em.requests.filter((x) => x.response.status === 404)).toEqual([])
     expect(em.state.contacts.map((c) => c.external_id).sort()).toEqual(users)
+    // The workspace is strict (no attribute defined): the identity traits were never sent
+    // as attributes, so no 400 names them (only the app's own traits are dropped).
+    const refused = em.requests
+      .filter((x) => x.response.status === 400)
+      .map((x) => /attribute '([^']*)'/.exec(JSON.stringify(x.response.body))?.[1])
+    expect(refused.length).toBeGreaterThan(0)
+    expect(refused).not.toContain('userId')
+    expect(refused).not.toContain('anonymousId')
     expect(storedSeqs(em)).toEqual(new Map(users.map((u) => [u, [0, 1, 2]])))
   })
 
