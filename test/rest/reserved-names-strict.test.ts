@@ -121,14 +121,25 @@ describe('a warehouse group with columns named like Intercom fields, strict work
 
 /**
  * The names of a facts table that no trait fills: reserved. `id` (the identity trait)
- * and `created_at` (Segment's `createdAt` in snake case) are read as spec traits.
+ * and `created_at` (Segment's `createdAt` in snake case) are read as spec traits, and so
+ * are the fields identify reads by their spec names (`email`, `phone`, `name`, `avatar`,
+ * the `companies` list; `custom_attributes` is the body's own object).
  */
 function reservedNames(table: typeof CONTACT_FIELDS): string[] {
-  const filled = new Set(Object.values(table).flatMap((f) => f.traits ?? []))
+  const filled = new Set(Object.values(table).flatMap((f) => f.traits?.split(' ') ?? []))
+  const spec = new Set([
+    'id',
+    'created_at',
+    'email',
+    'phone',
+    'name',
+    'avatar',
+    'companies',
+    'custom_attributes',
+  ])
   return Object.entries(table)
-    .filter(([name, f]) => f.model === null && !filled.has(name))
+    .filter(([name, f]) => f.model === null && !filled.has(name) && !spec.has(name))
     .map(([name]) => name)
-    .filter((name) => name !== 'id' && name !== 'created_at')
 }
 
 describe('every reserved name of the facts table, strict workspace, unknownAttributes drop', () => {
