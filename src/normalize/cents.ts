@@ -44,25 +44,33 @@ const AMOUNT = /^([+-]?[$€£¥]?|[$€£¥][+-])(\d{1,3}(?:,\d{3})+|\d*)(?:\.(
  * toCents(-5) // { ok: false, reason: 'negative' }
  */
 export function toCents(value: unknown): CentsResult {
-  if (typeof value === 'number' && !Number.isFinite(value)) return fail('not_finite')
-  const [, sign = '', whole = '', fraction = '', exponent = 0] =
-    (typeof value === 'number' || typeof value === 'string'
-      ? AMOUNT.exec(String(value).trim())
-      : null) ?? []
+  if (typeof value === 'number' && value > 0 && value < 1e13) {
+    // The fast path for the usual amount, with at most two decimals: below 1e13 doubles are
+    // under a cent apart, so a double that is the nearest to cents / 100 has that decimal
+    // as its shortest text, which the text path would read.
+    const cents = Math.round(value * 100)
+    if (cents / 100 === value) return { ok: true, cents }
+  }
+  const text =
+    typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : ''
+  const [, sign = '', whole = '', fraction = '', exponent = 0] = AMOUNT.exec(text) ?? []
   const int = whole.replace(/,/g, '')
   const digits = int + fraction
-  if (digits === '') return fail('not_numeric')
-  const lead = digits.search(/[1-9]/)
-  if (lead < 0) return { ok: true, cents: 0 } // zero, whatever its sign
+  // The text of every finite number matches: a number that does not is NaN or ±Infinity.
+  if (digits === '') return fail(typeof value === 'number' ? 'not_finite' : 'not_numeric')
+  let lead = 0 // the first significant digit
+  while (digits[lead] === '0') lead++
+  if (lead === digits.length) return { ok: true, cents: 0 } // zero, whatever its sign
   if (sign.includes('-')) return fail('negative')
-  // How many significant digits lie before the cents' end (value = 0.D × 10^pointAt).
-  const end = int.length + Number(exponent) + 2 - lead
-  if (end > 16) return fail('too_large') // MAX_SAFE_INTEGER has 16 digits
-  if (end < 0) return { ok: true, cents: 0 }
-  const significant = digits.slice(lead)
-  // The digit right after the cents rounds half away from zero.
+  // The cents are digits[lead, end): the digits up to two places after the point.
+  const end = int.length + Number(exponent) + 2
+  if (end - lead > 16) return fail('too_large') // MAX_SAFE_INTEGER has 16 digits
+  // The digit at `end` rounds half away from zero; an `end` before `lead` is under half a cent.
   const cents =
-    Number(significant.slice(0, end).padEnd(end, '0')) + (significant.charAt(end) >= '5' ? 1 : 0)
+    end < lead
+      ? 0
+      : Number(digits.slice(lead, end).padEnd(end - lead, '0')) +
+        (digits.charAt(end) >= '5' ? 1 : 0)
   return cents > Number.MAX_SAFE_INTEGER ? fail('too_large') : { ok: true, cents }
 }
 

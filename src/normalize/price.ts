@@ -5,26 +5,15 @@ import type { NormalizeContext } from './context.js'
 import type { MetadataValue, Price } from './model.js'
 import { put, type ValueSink } from './values.js'
 
-/** Why no price is sent, by the {@link toCents} failure. */
-const REASONS = {
-  not_numeric: 'Not a number',
-  not_finite: 'Not a finite number',
-  negative: 'Negative',
-  too_large: 'Too large for cents',
-} as const
-
 const CURRENCY = 'properties.currency'
 
-/** What the price rule did, so the properties it read are not also sent raw. */
-export interface PriceResult {
-  /** The price computed (written first, unless the metadata cap is 0). */
-  price?: Price | undefined
-  /**
-   * Property keys consumed by the rule: `revenue` or `total`, and `currency`; none when
-   * neither amount is there (then `currency` is an ordinary property).
-   */
-  consumed: readonly string[]
-}
+/**
+ * What the price rule did: the price it computed (written first, unless the metadata cap
+ * is 0), and the property keys it consumed, which are not also sent raw: `revenue` or
+ * `total`, and `currency`; none when neither amount is there (then `currency` is an
+ * ordinary property).
+ */
+export type PriceResult = [price: Price | undefined, consumed: readonly string[]]
 
 /**
  * Writes Intercom's monetary amount into the track's metadata, first: from
@@ -39,7 +28,7 @@ export function writePrice(
 ): PriceResult {
   const key = properties.revenue !== undefined ? 'revenue' : 'total'
   const raw = properties[key]
-  if (raw === undefined) return { consumed: [] }
+  if (raw === undefined) return [undefined, []]
   const path = `properties.${key}`
   const c = properties.currency
   const cents = toCents(raw)
@@ -47,6 +36,7 @@ export function writePrice(
   const price = cents.ok ? { amount: cents.cents, currency: currency || 'usd' } : undefined
   if (!cents.ok) {
     // A number or text as written; any other value by its type, never `[object Object]`.
+    // The reason codes read as words: "is not numeric", "is too large".
     const shown =
       typeof raw === 'string'
         ? JSON.stringify(raw)
@@ -57,7 +47,7 @@ export function writePrice(
       ctx.warnings,
       'invalid_revenue',
       path,
-      `${REASONS[cents.reason]} (${shown}); no price sent`,
+      `No price sent: ${shown} is ${cents.reason.replace('_', ' ')}`,
     )
   } else if (!currency && c !== undefined) {
     warn(ctx.warnings, 'dropped_value', CURRENCY, 'Not a currency code; "usd" used')
@@ -65,7 +55,7 @@ export function writePrice(
   if (!(price && put(sink, 'price', price, path, ctx)) && c !== undefined) {
     warn(ctx.warnings, 'dropped_value', CURRENCY, 'Not sent without a price')
   }
-  return { price, consumed: [key, 'currency'] }
+  return [price, [key, 'currency']]
 }
 
 /**
@@ -84,14 +74,14 @@ export function readMonetaryAmount(
 ): Price | undefined {
   if (!('amount' in value && 'currency' in value) || Object.keys(value).length !== 2) return
   const { amount, currency } = value
+  // isSafeInteger is true of numbers only.
   if (
-    typeof amount === 'number' &&
     Number.isSafeInteger(amount) &&
-    amount >= 0 &&
+    (amount as number) >= 0 &&
     typeof currency === 'string' &&
     /^[a-z]{3}$/i.test(currency)
   ) {
-    return { amount: amount + 0, currency } // + 0: -0 is 0 cents
+    return { amount: (amount as number) + 0, currency } // + 0: -0 is 0 cents
   }
   warn(
     ctx.warnings,

@@ -31,7 +31,7 @@ export function normalizeTrack(
     kind: 'metadata',
     room: ctx.settings.maxEventProperties,
   }
-  const { price, consumed } = writePrice(properties, sink, ctx)
+  const [price, consumed] = writePrice(properties, sink, ctx)
   const { userId, email } = base.user
   /** Nested values to flatten once every top-level property has had its slot. */
   const later: (() => void)[] = []
@@ -39,19 +39,18 @@ export function normalizeTrack(
     const value = properties[key]
     const path = `properties.${key}`
     if (value === undefined || consumed.includes(key)) continue
-    if (key === 'price' && price !== undefined) {
+    if (key === 'price' && price) {
       warn(ctx.warnings, 'replaced', path, 'Replaced by the computed price')
     } else if (key === 'email' && userId === undefined && value === email) {
       track.identityEmailPath = 'properties.email' // sent as the identity, not as metadata too
     } else if (ctx.settings.richLinkProperties.includes(key)) {
       writeRichLink(sink, key, value, path, ctx)
-    } else if (typeof value !== 'object' || value === null || value instanceof Date) {
-      writeValue(sink, key, value, path, key, ctx)
     } else {
-      const amount = readMonetaryAmount(value, path, ctx)
+      const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
+      const amount = nested && readMonetaryAmount(value, path, ctx)
       const write = () => writeValue(sink, key, value, path, key, ctx)
-      if (amount !== undefined) put(sink, key, amount, path, ctx)
-      else if (nestedMode(key, ctx) === 'flatten') later.push(write)
+      if (amount) put(sink, key, amount, path, ctx)
+      else if (nested && nestedMode(key, ctx) === 'flatten') later.push(write)
       else write()
     }
   }
@@ -78,8 +77,12 @@ function writeRichLink(
     warn(ctx.warnings, 'invalid_rich_link', path, 'Needs exactly "url" and "value" text; dropped')
   } else if (codePointLength(value.url) > MAX_STRING_LENGTH) {
     // A cut URL would point somewhere else: never truncate it.
-    const why = `URL over ${MAX_STRING_LENGTH} characters; link dropped`
-    warn(ctx.warnings, 'dropped_long', `${path}.url`, why)
+    warn(
+      ctx.warnings,
+      'dropped_long',
+      `${path}.url`,
+      `URL over ${MAX_STRING_LENGTH} characters; link dropped`,
+    )
   } else {
     const text = fitString(value.value, `${path}.value`, ctx)
     if (text !== undefined) put(sink, key, { url: value.url, value: text }, path, ctx)
