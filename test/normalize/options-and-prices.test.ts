@@ -41,10 +41,10 @@ describe('prices', () => {
 
   it('say what the unusable amount was', () => {
     expect(track({ revenue: 'abc' }).warnings[0]?.message).toBe(
-      'Not a number ("abc"); no price sent',
+      'No price sent: "abc" is not numeric',
     )
     expect(track({ revenue: true }).warnings[0]?.message).toBe(
-      'Not a number (a boolean); no price sent',
+      'No price sent: a boolean is not numeric',
     )
   })
 

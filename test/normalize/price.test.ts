@@ -1,6 +1,7 @@
 // The price of a track (src/normalize/price.ts), read through normalize: integer cents
 // from revenue (else total) and the currency.
 import { describe, expect, it } from 'vitest'
+import { normalize } from '../../src/normalize/normalize.js'
 import { metadata, T, track } from '../helpers/normalize-track.js'
 
 describe('track: price from revenue', () => {
@@ -57,6 +58,20 @@ describe('track: price from revenue', () => {
       event: expect.objectContaining({ metadata: { sku: 'a' } }),
       warnings: [['invalid_revenue', 'properties.revenue']],
     })
+  })
+
+  it.each([
+    [-5, 'No price sent: -5 is negative'],
+    [Number.NaN, 'No price sent: NaN is not finite'],
+    [1e21, 'No price sent: 1e+21 is too large'],
+    ['lots', 'No price sent: "lots" is not numeric'],
+    [null, 'No price sent: null is not numeric'],
+    [[5], 'No price sent: an array is not numeric'],
+  ])('says which revenue %j is unusable, and why', (revenue, message) => {
+    const r = normalize({ type: 'track', userId: 'u1', event: 'E', properties: { revenue } })
+    expect(r.warnings.map((w) => [w.code, w.path, w.message])).toEqual([
+      ['invalid_revenue', 'properties.revenue', message],
+    ])
   })
 
   it('warns that the currency is not sent when the revenue is unusable', () => {
