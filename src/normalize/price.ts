@@ -5,8 +5,6 @@ import type { NormalizeContext } from './context.js'
 import type { MetadataValue, Price } from './model.js'
 import { put, type ValueSink } from './values.js'
 
-const CURRENCY = 'properties.currency'
-
 /**
  * What the price rule did: the price it computed (written first, unless the metadata cap
  * is 0), and the property keys it consumed, which are not also sent raw: `revenue` or
@@ -19,7 +17,8 @@ export type PriceResult = [price: Price | undefined, consumed: readonly string[]
  * Writes Intercom's monetary amount into the track's metadata, first: from
  * `properties.revenue` (else `total`, the mobile rule) and `properties.currency`
  * (default `usd`), in integer cents, never a float. An unusable amount is warned and no
- * price is sent; a currency that is not sent with a price is warned too.
+ * price is sent; a currency is warned once, when it is not sent with the price or is no
+ * code (then `usd` is sent).
  */
 export function writePrice(
   properties: Record<string, unknown>,
@@ -49,11 +48,11 @@ export function writePrice(
       path,
       `No price sent: ${shown} is ${cents.reason.replace('_', ' ')}`,
     )
-  } else if (!currency && c !== undefined) {
-    warn(ctx.warnings, 'dropped_value', CURRENCY, 'Not a currency code; "usd" used')
   }
-  if (!(price && put(sink, 'price', price, path, ctx)) && c !== undefined) {
-    warn(ctx.warnings, 'dropped_value', CURRENCY, 'Not sent without a price')
+  const sent = price !== undefined && put(sink, 'price', price, path, ctx)
+  if (c !== undefined && !(sent && currency)) {
+    const why = sent ? 'Not a currency code; "usd" used' : 'Not sent without a price'
+    warn(ctx.warnings, 'dropped_value', 'properties.currency', why)
   }
   return [price, [key, 'currency']]
 }

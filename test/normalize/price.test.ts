@@ -84,6 +84,24 @@ describe('track: price from revenue', () => {
     })
   })
 
+  it('warns a currency once: "usd" used when it is no code, not sent when the price is not', () => {
+    const used = normalize({
+      type: 'track',
+      userId: 'u1',
+      event: 'E',
+      properties: { revenue: 1, currency: '' },
+    })
+    expect(used.warnings.map((w) => [w.code, w.path, w.message])).toEqual([
+      ['dropped_value', 'properties.currency', 'Not a currency code; "usd" used'],
+    ])
+    // The cap drops the price: the currency is not sent at all, so "usd" is not "used" either.
+    const capped = track({ revenue: 1, currency: 7 }, { maxEventProperties: 0 })
+    expect(capped.warnings).toEqual([
+      ['metadata_cap', 'properties.revenue'],
+      ['dropped_value', 'properties.currency'],
+    ])
+  })
+
   it('keeps a raw price property when the revenue is unusable', () => {
     expect(metadata({ revenue: -1, price: 5 })).toEqual({ price: 5 })
   })
