@@ -34,11 +34,11 @@ export function writePrice(
   const currency = typeof c === 'string' && c.trim()
   const price = cents.ok ? { amount: cents.cents, currency: currency || 'usd' } : undefined
   if (!cents.ok) {
-    // A number or text as written; any other value by its type, never `[object Object]`.
-    // The reason codes read as words: "is not numeric", "is too large".
+    // A number or (the start of) text as written; any other value by its type, never
+    // `[object Object]`. The reason codes read as words: "is not numeric", "is too large".
     const shown =
       typeof raw === 'string'
-        ? JSON.stringify(raw)
+        ? JSON.stringify(raw.slice(0, 20))
         : typeof raw === 'number'
           ? raw
           : describeWithArticle(raw)

@@ -2,7 +2,7 @@
 // from revenue (else total) and the currency.
 import { describe, expect, it } from 'vitest'
 import { normalize } from '../../src/normalize/normalize.js'
-import { metadata, T, track } from '../helpers/normalize-track.js'
+import { metadata, track } from '../helpers/normalize-track.js'
 
 describe('track: price from revenue', () => {
   it.each([
@@ -71,6 +71,14 @@ describe('track: price from revenue', () => {
     const r = normalize({ type: 'track', userId: 'u1', event: 'E', properties: { revenue } })
     expect(r.warnings.map((w) => [w.code, w.path, w.message])).toEqual([
       ['invalid_revenue', 'properties.revenue', message],
+    ])
+  })
+
+  it('quotes text revenue up to 20 characters: a megabyte of it does not become the message', () => {
+    const revenue = `abc${'x'.repeat(1e6)}`
+    const r = normalize({ type: 'track', userId: 'u1', event: 'E', properties: { revenue } })
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      `No price sent: "abc${'x'.repeat(17)}" is not numeric`,
     ])
   })
 
