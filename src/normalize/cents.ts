@@ -5,7 +5,8 @@
  * implementation sent that, or truncated it). Here the amount's decimal text is read as
  * digits: a number through its shortest round-trip decimal (`String(n)`), a string as
  * written. The cents are the digits up to two places after the point, so no float
- * arithmetic touches them.
+ * arithmetic touches them (the fast path for amounts of at most two decimals only checks
+ * its result against the double).
  */
 
 /** Why an amount could not be turned into cents. */
@@ -54,23 +55,18 @@ export function toCents(value: unknown): CentsResult {
   const text =
     typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : ''
   const [, sign = '', whole = '', fraction = '', exponent = 0] = AMOUNT.exec(text) ?? []
-  const int = whole.replace(/,/g, '')
-  const digits = int + fraction
+  const digits = whole.replace(/,/g, '') + fraction
   // The text of every finite number matches: a number that does not is NaN or ±Infinity.
   if (digits === '') return fail(typeof value === 'number' ? 'not_finite' : 'not_numeric')
-  let lead = 0 // the first significant digit
-  while (digits[lead] === '0') lead++
-  if (lead === digits.length) return { ok: true, cents: 0 } // zero, whatever its sign
-  if (sign.includes('-')) return fail('negative')
-  // The cents are digits[lead, end): the digits up to two places after the point.
-  const end = int.length + Number(exponent) + 2
-  if (end - lead > 16) return fail('too_large') // MAX_SAFE_INTEGER has 16 digits
-  // The digit at `end` rounds half away from zero; an `end` before `lead` is under half a cent.
+  if (sign.includes('-') && Number(digits) > 0) return fail('negative') // -0 is 0 cents
+  // The amount is digits × 10^(exponent − decimals); its cents are `shift` places further.
+  const shift = Number(exponent) - fraction.length + 2
   const cents =
-    end < lead
-      ? 0
-      : Number(digits.slice(lead, end).padEnd(end - lead, '0')) +
-        (digits.charAt(end) >= '5' ? 1 : 0)
+    shift < 0
+      ? // The dropped digits: the first rounds half away from zero.
+        Number(digits.slice(0, shift)) + (digits.charAt(digits.length + shift) >= '5' ? 1 : 0)
+      : // A shift of 17 or more is cut to 17: that already makes any non-zero amount too large.
+        Number(digits + '0'.repeat(Math.min(shift, 17)))
   return cents > Number.MAX_SAFE_INTEGER ? fail('too_large') : { ok: true, cents }
 }
 
