@@ -2,10 +2,12 @@
  * Money amounts → exact integer cents.
  *
  * `19.99 * 100` is 1998.9999999999998 in binary floating point (every previous Segment
- * implementation sent that, or truncated it). Here the amount's decimal text is read digit by
- * digit: a number through its shortest round-trip decimal (`String(n)`), a string as written.
+ * implementation sent that, or truncated it). Here the amount's decimal text is read as
+ * digits: a number through its shortest round-trip decimal (`String(n)`), a string as
+ * written. The cents are the digits up to two places after the point, so no float
+ * arithmetic touches them (the fast path for amounts of at most two decimals only checks
+ * its result against the double).
  */
-import { COMMA, DIGIT_0, DOT, isDigit, MINUS, PLUS } from '../_lib/char-codes.js'
 
 /** Why an amount could not be turned into cents. */
 export type CentsFailure = 'not_numeric' | 'not_finite' | 'negative' | 'too_large'
@@ -13,8 +15,12 @@ export type CentsFailure = 'not_numeric' | 'not_finite' | 'negative' | 'too_larg
 /** The outcome of {@link toCents}: exact cents, or why there are none. */
 export type CentsResult = { ok: true; cents: number } | { ok: false; reason: CentsFailure }
 
-/** Currency symbols accepted in front of a string amount. */
-const CURRENCY_SYMBOLS = '$€£¥'
+/**
+ * `[sign][symbol]` or `symbol sign`, then the integer part (plain, or `,`-grouped in threes
+ * after a first group of 1–3 digits), the fraction and the exponent. `String(n)` of a
+ * number only ever uses the sign, digits, `.` and `e`.
+ */
+const AMOUNT = /^([+-]?[$€£¥]?|[$€£¥][+-])(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i
 
 /**
  * Converts a money amount to an exact, non-negative integer number of cents (a safe integer).
@@ -39,120 +45,31 @@ const CURRENCY_SYMBOLS = '$€£¥'
  * toCents(-5) // { ok: false, reason: 'negative' }
  */
 export function toCents(value: unknown): CentsResult {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return fail('not_finite')
-    if (value < 0) return fail('negative')
-    // Whole amounts need no decimal work: the product of two integers is exact while safe.
-    if (Number.isInteger(value) && value <= Number.MAX_SAFE_INTEGER / 100) {
-      return { ok: true, cents: value * 100 + 0 }
-    }
-    return parseAmount(String(value), false)
+  if (typeof value === 'number' && value > 0 && value < 1e13) {
+    // The fast path for the usual amount, with at most two decimals: below 1e13 doubles are
+    // under a cent apart, so a double that is the nearest to cents / 100 has that decimal
+    // as its shortest text, which the text path would read.
+    const cents = Math.round(value * 100)
+    if (cents / 100 === value) return { ok: true, cents }
   }
-  if (typeof value === 'string') return parseAmount(value.trim(), true)
-  return fail('not_numeric')
+  const text =
+    typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : ''
+  const [, sign = '', whole = '', fraction = '', exponent = 0] = AMOUNT.exec(text) ?? []
+  const digits = whole.replace(/,/g, '') + fraction
+  // The text of every finite number matches: a number that does not is NaN or ±Infinity.
+  if (digits === '') return fail(typeof value === 'number' ? 'not_finite' : 'not_numeric')
+  if (sign.includes('-') && Number(digits) > 0) return fail('negative') // -0 is 0 cents
+  // The amount is digits × 10^(exponent − decimals); its cents are `shift` places further.
+  const shift = Number(exponent) - fraction.length + 2
+  const cents =
+    shift < 0
+      ? // The dropped digits: the first rounds half away from zero.
+        Number(digits.slice(0, shift)) + (digits.charAt(digits.length + shift) >= '5' ? 1 : 0)
+      : // A shift of 17 or more is cut to 17: that already makes any non-zero amount too large.
+        Number(digits + '0'.repeat(Math.min(shift, 17)))
+  return cents > Number.MAX_SAFE_INTEGER ? fail('too_large') : { ok: true, cents }
 }
 
 function fail(reason: CentsFailure): CentsResult {
   return { ok: false, reason }
-}
-
-/**
- * Reads `[sign][symbol][sign]digits[.digits][e[sign]digits]` (symbol and separators only when
- * `money` is set) and returns its cents.
- */
-function parseAmount(s: string, money: boolean): CentsResult {
-  const n = s.length
-  let i = 0
-  let negative = false
-  let signSeen = false
-  let c = s.charCodeAt(i)
-  if (c === PLUS || c === MINUS) {
-    negative = c === MINUS
-    signSeen = true
-    c = s.charCodeAt(++i)
-  }
-  if (money && i < n && CURRENCY_SYMBOLS.includes(s.charAt(i))) {
-    c = s.charCodeAt(++i)
-    if (!signSeen && (c === PLUS || c === MINUS)) {
-      negative = c === MINUS
-      c = s.charCodeAt(++i)
-    }
-  }
-
-  // Integer part, possibly with thousands separators: kept as [intStart, intEnd).
-  const intStart = i
-  let intDigits = 0
-  let grouped = false
-  let groupLength = 0
-  for (; i < n; i++) {
-    c = s.charCodeAt(i)
-    if (isDigit(c)) {
-      intDigits++
-      groupLength++
-    } else if (c === COMMA && money) {
-      // The first group has 1–3 digits, every later one exactly 3.
-      if (groupLength === 0 || groupLength > 3 || (grouped && groupLength !== 3)) {
-        return fail('not_numeric')
-      }
-      grouped = true
-      groupLength = 0
-    } else break
-  }
-  const intEnd = i
-  if (grouped && groupLength !== 3) return fail('not_numeric')
-
-  let fracStart = i
-  let fracEnd = i
-  if (s.charCodeAt(i) === DOT) {
-    fracStart = ++i
-    while (i < n && isDigit(s.charCodeAt(i))) i++
-    fracEnd = i
-  }
-  if (intDigits === 0 && fracEnd === fracStart) return fail('not_numeric')
-
-  let exponent = 0
-  c = s.charCodeAt(i)
-  if (c === 101 /* e */ || c === 69 /* E */) {
-    c = s.charCodeAt(++i)
-    let expNegative = false
-    if (c === PLUS || c === MINUS) {
-      expNegative = c === MINUS
-      i++
-    }
-    const expStart = i
-    for (; i < n && isDigit(s.charCodeAt(i)); i++) {
-      // Clamped: anything this far out is 0 cents or too large either way.
-      if (exponent < 1e6) exponent = exponent * 10 + (s.charCodeAt(i) - DIGIT_0)
-    }
-    if (i === expStart) return fail('not_numeric')
-    if (expNegative) exponent = -exponent
-  }
-  if (i !== n) return fail('not_numeric')
-
-  // The digits in order, ignoring separators and the point; value = 0.D × 10^pointAt.
-  const digitAt = (k: number): number => {
-    if (k < intDigits) {
-      if (!grouped) return s.charCodeAt(intStart + k) - DIGIT_0
-      // With separators every 3 digits from the right, skip the commas before position k.
-      const fromRight = intDigits - 1 - k
-      return s.charCodeAt(intEnd - 1 - fromRight - Math.floor(fromRight / 3)) - DIGIT_0
-    }
-    const j = fracStart + (k - intDigits)
-    return j < fracEnd ? s.charCodeAt(j) - DIGIT_0 : 0
-  }
-  const totalDigits = intDigits + (fracEnd - fracStart)
-
-  let firstNonZero = 0
-  while (firstNonZero < totalDigits && digitAt(firstNonZero) === 0) firstNonZero++
-  if (firstNonZero === totalDigits) return { ok: true, cents: 0 }
-  if (negative) return fail('negative')
-
-  // Cents are the digits up to two places after the point; the next digit rounds.
-  const pointAt = intDigits + exponent
-  const centsEnd = pointAt + 2
-  if (centsEnd - firstNonZero > 16) return fail('too_large') // MAX_SAFE_INTEGER has 16 digits
-  let cents = 0
-  for (let k = firstNonZero; k < centsEnd; k++) cents = cents * 10 + digitAt(k)
-  if (centsEnd >= 0 && centsEnd < totalDigits && digitAt(centsEnd) >= 5) cents++
-  return cents > Number.MAX_SAFE_INTEGER ? fail('too_large') : { ok: true, cents }
 }

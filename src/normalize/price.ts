@@ -1,133 +1,92 @@
-import { describe, describeWithArticle } from '../_lib/describe.js'
+import { describeWithArticle } from '../_lib/describe.js'
 import { warn } from '../warnings.js'
 import { toCents } from './cents.js'
 import type { NormalizeContext } from './context.js'
-import type { Price } from './model.js'
-
-const REASONS = {
-  not_numeric: 'is not a number',
-  not_finite: 'is not finite',
-  negative: 'is negative',
-  too_large: 'is too large to express in cents',
-} as const
-
-/** What the price rule read from the properties, so they are not also sent raw. */
-export interface PriceResult {
-  price?: Price
-  /** Property keys consumed by the rule (`revenue` or `total`, and `currency`). */
-  consumed: readonly string[]
-}
-
-const NONE: PriceResult = { consumed: [] }
+import type { MetadataValue, Price } from './model.js'
+import { put, type ValueSink } from './values.js'
 
 /**
- * Intercom's monetary amount from `properties.revenue` (else `total`, the mobile
- * rule) and `properties.currency` (default `usd`): integer cents, never a float.
- * An unusable amount is warned and no price is sent.
+ * What the price rule did: the price it computed (written first, unless the metadata cap
+ * is 0), and the property keys it consumed, which are not also sent raw: `revenue` or
+ * `total`, and `currency`; none when neither amount is there (then `currency` is an
+ * ordinary property).
  */
-export function readPrice(properties: Record<string, unknown>, ctx: NormalizeContext): PriceResult {
-  const key =
-    properties.revenue !== undefined
-      ? 'revenue'
-      : properties.total !== undefined
-        ? 'total'
-        : undefined
-  if (key === undefined) return NONE
+export type PriceResult = [price: Price | undefined, consumed: readonly string[]]
+
+/**
+ * Writes Intercom's monetary amount into the track's metadata, first: from
+ * `properties.revenue` (else `total`, the mobile rule) and `properties.currency`
+ * (default `usd`), in integer cents, never a float. An unusable amount is warned and no
+ * price is sent; a currency is warned once, when it is not sent with the price or is no
+ * code (then `usd` is sent).
+ */
+export function writePrice(
+  properties: Record<string, unknown>,
+  sink: ValueSink<MetadataValue>,
+  ctx: NormalizeContext,
+): PriceResult {
+  const key = properties.revenue !== undefined ? 'revenue' : 'total'
   const raw = properties[key]
-  const consumed = properties.currency !== undefined ? [key, 'currency'] : [key]
+  if (raw === undefined) return [undefined, []]
+  const path = `properties.${key}`
+  const c = properties.currency
   const cents = toCents(raw)
+  const currency = typeof c === 'string' && c.trim()
+  const price = cents.ok ? { amount: cents.cents, currency: currency || 'usd' } : undefined
   if (!cents.ok) {
+    // A number or (the start of) text as written; any other value by its type, never
+    // `[object Object]`. The reason codes read as words: "is not numeric", "is too large".
+    const shown =
+      typeof raw === 'string'
+        ? JSON.stringify(raw.slice(0, 20))
+        : typeof raw === 'number'
+          ? raw
+          : describeWithArticle(raw)
     warn(
       ctx.warnings,
       'invalid_revenue',
-      `properties.${key}`,
-      `${shown(raw)} ${REASONS[cents.reason]}; no price sent`,
+      path,
+      `No price sent: ${shown} is ${cents.reason.replace('_', ' ')}`,
     )
-    if (consumed.length === 2) {
-      warn(
-        ctx.warnings,
-        'dropped_value',
-        'properties.currency',
-        'No price is sent, so its currency is not either',
-      )
-    }
-    return { consumed }
   }
-  let currency = 'usd'
-  const c = properties.currency
-  if (c !== undefined) {
-    if (typeof c === 'string' && c.trim() !== '') currency = c.trim()
-    else
-      warn(
-        ctx.warnings,
-        'dropped_value',
-        'properties.currency',
-        `Currency must be a code such as "usd", got ${describe(c)}; "usd" used`,
-      )
+  const sent = price !== undefined && put(sink, 'price', price, path, ctx)
+  if (c !== undefined && !(sent && currency)) {
+    const why = sent ? 'Not a currency code; "usd" used' : 'Not sent without a price'
+    warn(ctx.warnings, 'dropped_value', 'properties.currency', why)
   }
-  return { price: { amount: cents.cents, currency }, consumed }
-}
-
-/** A number or text as written; any other value by its type ("an object"), never `[object Object]`. */
-function shown(raw: unknown): string {
-  if (typeof raw === 'string') return JSON.stringify(raw)
-  if (typeof raw === 'number') return String(raw)
-  const d = describeWithArticle(raw) // 'an object', 'a boolean', 'null'…
-  return d.charAt(0).toUpperCase() + d.slice(1)
+  return [price, [key, 'currency']]
 }
 
 /**
  * A property already shaped as Intercom's monetary amount: an object with exactly
- * `amount` and `currency`. Sent as one when `amount` is a non-negative safe integer (cents,
- * as Intercom's amount is) and `currency` three ASCII letters (sent as given: Intercom's
- * own examples are lower case, ISO 4217 codes upper case). Any other object is
- * `undefined`; a monetary-shaped one that is invalid is warned `invalid_monetary_amount`
- * and also `undefined`, so the caller sends it as an ordinary nested value.
+ * `amount` and `currency` (own keys). Sent as one when `amount` is a non-negative safe
+ * integer (cents, as Intercom's amount is) and `currency` three ASCII letters (sent as
+ * given: Intercom's own examples are lower case, ISO 4217 codes upper case). Any other
+ * object is `undefined`; a monetary-shaped one that is invalid is warned
+ * `invalid_monetary_amount` and also `undefined`, so the caller sends it as an ordinary
+ * nested value.
  */
 export function readMonetaryAmount(
   value: object,
   path: string,
   ctx: NormalizeContext,
 ): Price | undefined {
-  if (Array.isArray(value)) return undefined
-  const obj = value as Record<string, unknown>
-  let keys = 0
-  for (const key in obj) {
-    if (key !== 'amount' && key !== 'currency') return undefined
-    keys++
+  if (!('amount' in value && 'currency' in value) || Object.keys(value).length !== 2) return
+  const { amount, currency } = value
+  // isSafeInteger is true of numbers only.
+  if (
+    Number.isSafeInteger(amount) &&
+    (amount as number) >= 0 &&
+    typeof currency === 'string' &&
+    /^[a-z]{3}$/i.test(currency)
+  ) {
+    return { amount: (amount as number) + 0, currency } // + 0: -0 is 0 cents
   }
-  if (keys !== 2) return undefined
-  const { amount, currency } = obj
-  const problems: string[] = []
-  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
-    problems.push(
-      typeof amount === 'number'
-        ? `"amount" ${amount} is not a whole, non-negative number of cents`
-        : `"amount" must be a whole number of cents, got ${describeWithArticle(amount)}`,
-    )
-  }
-  if (typeof currency !== 'string' || !isCurrencyCode(currency)) {
-    problems.push(
-      typeof currency === 'string'
-        ? `"currency" ${JSON.stringify(currency.slice(0, 20))} is not a three-letter code`
-        : `"currency" must be a three-letter code, got ${describeWithArticle(currency)}`,
-    )
-  }
-  if (problems.length === 0) return { amount: (amount as number) + 0, currency: currency as string }
   warn(
     ctx.warnings,
     'invalid_monetary_amount',
     path,
-    `Not an Intercom monetary amount: ${problems.join('; ')}; sent as a nested value`,
+    'Needs whole, non-negative cents and a three-letter currency',
   )
-  return undefined
-}
-
-function isCurrencyCode(s: string): boolean {
-  if (s.length !== 3) return false
-  for (let i = 0; i < 3; i++) {
-    const c = s.charCodeAt(i) | 0x20
-    if (c < 97 || c > 122) return false
-  }
-  return true
+  return
 }

@@ -3,8 +3,8 @@ import type { TrackEvent } from '../event/types.js'
 import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
-import type { Metadata, MetadataValue, NormalizedTrack, RichLink, TimedTrack } from './model.js'
-import { readMonetaryAmount, readPrice } from './price.js'
+import type { Metadata, MetadataValue, NormalizedTrack, TimedTrack } from './model.js'
+import { readMonetaryAmount, writePrice } from './price.js'
 import { codePointLength } from './truncate.js'
 import { fitString, nestedMode, put, type ValueSink, writeValue } from './values.js'
 
@@ -21,109 +21,72 @@ export function normalizeTrack(
   base: Pick<NormalizedTrack, 'user' | 'options' | 'optionPaths' | 'timestamp'>,
   ctx: NormalizeContext,
 ): NormalizedTrack {
-  const properties = isRecord(event.properties) ? event.properties : undefined
-  const out: Metadata = {}
+  // The parser lets through an object, null or nothing.
+  const properties: Record<string, unknown> = event.properties ?? {}
+  const metadata: Metadata = {}
+  const track: NormalizedTrack = { type: 'track', ...base, eventName: event.event, metadata }
   const sink: ValueSink<MetadataValue> = {
-    out,
+    out: metadata,
     paths: {},
     kind: 'metadata',
     room: ctx.settings.maxEventProperties,
   }
-  let identityEmail = false
-  if (properties !== undefined) {
-    const { price, consumed } = readPrice(properties, ctx)
-    if (price !== undefined && !put(sink, 'price', price, `properties.${consumed[0]}`, ctx)) {
-      if (consumed[1] !== undefined) {
-        warn(
-          ctx.warnings,
-          'dropped_value',
-          'properties.currency',
-          'The price was dropped, so its currency is not sent either',
-        )
-      }
+  const [price, consumed] = writePrice(properties, sink, ctx)
+  const { userId, email } = base.user
+  /** Nested values to flatten once every top-level property has had its slot. */
+  const later: (() => void)[] = []
+  for (const key in properties) {
+    const value = properties[key]
+    const path = `properties.${key}`
+    if (value === undefined || consumed.includes(key)) continue
+    if (key === 'price' && price) {
+      warn(ctx.warnings, 'replaced', path, 'Replaced by the computed price')
+    } else if (key === 'email' && userId === undefined && value === email) {
+      track.identityEmailPath = 'properties.email' // sent as the identity, not as metadata too
+    } else if (ctx.settings.richLinkProperties.includes(key)) {
+      writeRichLink(sink, key, value, path, ctx)
+    } else {
+      const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
+      const amount = nested && readMonetaryAmount(value, path, ctx)
+      const write = () => writeValue(sink, key, value, path, key, ctx)
+      if (amount) put(sink, key, amount, path, ctx)
+      else if (nested && nestedMode(key, ctx) === 'flatten') later.push(write)
+      else write()
     }
-    const richLinks = ctx.settings.richLinkProperties
-    const email = base.user.userId === undefined ? base.user.email : undefined
-    /** Nested values to flatten once every top-level property has had its slot. */
-    const nested: string[] = []
-    for (const key in properties) {
-      const value = properties[key]
-      if (value === undefined) continue
-      const path = `properties.${key}`
-      if (consumed.length > 0 && (key === consumed[0] || key === consumed[1])) continue
-      if (key === 'price' && price !== undefined) {
-        warn(
-          ctx.warnings,
-          'replaced',
-          path,
-          'The price computed from revenue replaces this property',
-        )
-        continue
-      }
-      if (key === 'email' && email !== undefined && value === email) {
-        identityEmail = true // sent as the identity, not as metadata too
-        continue
-      }
-      if (richLinks.length > 0 && richLinks.includes(key)) {
-        const link = richLink(value, path, ctx)
-        if (link !== undefined) put(sink, key, link, path, ctx)
-        continue
-      }
-      if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
-        const amount = readMonetaryAmount(value, path, ctx)
-        if (amount !== undefined) {
-          put(sink, key, amount, path, ctx)
-          continue
-        }
-        if (nestedMode(key, ctx) === 'flatten') {
-          nested.push(key)
-          continue
-        }
-      }
-      writeValue(sink, key, value, path, key, ctx)
-    }
-    for (const key of nested) writeValue(sink, key, properties[key], `properties.${key}`, key, ctx)
   }
-  const track: NormalizedTrack = {
-    type: 'track',
-    ...base,
-    eventName: event.event,
-    metadata: out,
-  }
-  if (identityEmail) track.identityEmailPath = 'properties.email'
+  for (const write of later) write()
   const createdAt = base.timestamp ?? ctx.now
   if (createdAt !== undefined) track.createdAt = createdAt
   return track
 }
 
-/** A rich link is an object with exactly `url` and `value`, both text. */
-function richLink(value: unknown, path: string, ctx: NormalizeContext): RichLink | undefined {
-  if (isRecord(value)) {
-    const { url, value: text } = value
-    let keys = 0
-    for (const _ in value) keys++
-    if (keys === 2 && typeof url === 'string' && typeof text === 'string') {
-      if (url.length > MAX_STRING_LENGTH && codePointLength(url) > MAX_STRING_LENGTH) {
-        // A cut URL would point somewhere else: never truncate it.
-        warn(
-          ctx.warnings,
-          'dropped_long',
-          `${path}.url`,
-          `URL longer than ${MAX_STRING_LENGTH} characters; link dropped`,
-        )
-        return undefined
-      }
-      const v = fitString(text, `${path}.value`, ctx)
-      return v === undefined ? undefined : { url, value: v }
-    }
+/** Writes a rich link: an object with exactly `url` and `value`, both text. */
+function writeRichLink(
+  sink: ValueSink<MetadataValue>,
+  key: string,
+  value: unknown,
+  path: string,
+  ctx: NormalizeContext,
+): void {
+  if (
+    !isRecord(value) ||
+    typeof value.url !== 'string' ||
+    typeof value.value !== 'string' ||
+    Object.keys(value).length !== 2
+  ) {
+    warn(ctx.warnings, 'invalid_rich_link', path, 'Needs exactly "url" and "value" text; dropped')
+  } else if (codePointLength(value.url) > MAX_STRING_LENGTH) {
+    // A cut URL would point somewhere else: never truncate it.
+    warn(
+      ctx.warnings,
+      'dropped_long',
+      `${path}.url`,
+      `URL over ${MAX_STRING_LENGTH} characters; link dropped`,
+    )
+  } else {
+    const text = fitString(value.value, `${path}.value`, ctx)
+    if (text !== undefined) put(sink, key, { url: value.url, value: text }, path, ctx)
   }
-  warn(
-    ctx.warnings,
-    'invalid_rich_link',
-    path,
-    'A rich link property needs exactly "url" and "value" text; dropped',
-  )
-  return undefined
 }
 
 /** Whether a track has its time (REST requires one: Intercom's `created_at`). */

@@ -33,6 +33,14 @@ describe('toCents: numbers', () => {
     expect(toCents(1e13)).toEqual(cents(1e15))
   })
 
+  it('reads two-decimal amounts the same below and above 1e13, where doubles grow a cent apart', () => {
+    expect(toCents(9999999999999.99)).toEqual(cents(999999999999999))
+    expect(toCents(10000000000000.01)).toEqual(cents(1000000000000001))
+    expect(toCents(10000000000000.016)).toEqual(cents(1000000000000002))
+    expect(toCents(0.07)).toEqual(cents(7)) // 0.07 * 100 is 7.000000000000001
+    expect(toCents(0.29)).toEqual(cents(29)) // 0.29 * 100 is 28.999999999999996
+  })
+
   it('turns -0 into 0', () => {
     const result = toCents(-0)
     expect(result).toEqual(cents(0))
@@ -169,6 +177,32 @@ describe('toCents: properties', () => {
         return result.ok ? Number.isSafeInteger(result.cents) && result.cents >= 0 : true
       }),
       { numRuns: 1000 },
+    )
+  })
+
+  it('reads any double as its shortest decimal text, on both sides of the 1e13 fast path', () => {
+    // Independent oracle: String(n) split at the point (no exponent between 1e-6 and 1e21),
+    // the first two decimals kept and the third rounding half up.
+    const oracle = (n: number) => {
+      const [whole = '', fraction = ''] = String(n).split('.')
+      const cents = Number(whole + fraction.padEnd(2, '0').slice(0, 2))
+      return cents + ((fraction[2] ?? '0') >= '5' ? 1 : 0)
+    }
+    const amount = fc.oneof(
+      // Up to 1e14: above ~7e13 doubles are over a cent apart, where a fast path would err.
+      fc.double({ min: 1e-6, max: 1e14, noNaN: true }),
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }).map((c) => c / 100),
+      fc.integer({ min: 0, max: 1e17 }).map((c) => c / 1000),
+      fc.integer({ min: -1e6, max: 1e6 }).map((c) => 1e13 + c / 100),
+    )
+    fc.assert(
+      fc.property(amount, (n) => {
+        const expected = oracle(n)
+        expect(toCents(n)).toEqual(
+          Number.isSafeInteger(expected) ? cents(expected) : failed('too_large'),
+        )
+      }),
+      { numRuns: 2000 },
     )
   })
 

@@ -41,10 +41,10 @@ describe('prices', () => {
 
   it('say what the unusable amount was', () => {
     expect(track({ revenue: 'abc' }).warnings[0]?.message).toBe(
-      '"abc" is not a number; no price sent',
+      'No price sent: "abc" is not numeric',
     )
     expect(track({ revenue: true }).warnings[0]?.message).toBe(
-      'A boolean is not a number; no price sent',
+      'No price sent: a boolean is not numeric',
     )
   })
 

@@ -1,7 +1,8 @@
 // The price of a track (src/normalize/price.ts), read through normalize: integer cents
 // from revenue (else total) and the currency.
 import { describe, expect, it } from 'vitest'
-import { metadata, T, track } from '../helpers/normalize-track.js'
+import { normalize } from '../../src/normalize/normalize.js'
+import { metadata, track } from '../helpers/normalize-track.js'
 
 describe('track: price from revenue', () => {
   it.each([
@@ -59,6 +60,28 @@ describe('track: price from revenue', () => {
     })
   })
 
+  it.each([
+    [-5, 'No price sent: -5 is negative'],
+    [Number.NaN, 'No price sent: NaN is not finite'],
+    [1e21, 'No price sent: 1e+21 is too large'],
+    ['lots', 'No price sent: "lots" is not numeric'],
+    [null, 'No price sent: null is not numeric'],
+    [[5], 'No price sent: an array is not numeric'],
+  ])('says which revenue %j is unusable, and why', (revenue, message) => {
+    const r = normalize({ type: 'track', userId: 'u1', event: 'E', properties: { revenue } })
+    expect(r.warnings.map((w) => [w.code, w.path, w.message])).toEqual([
+      ['invalid_revenue', 'properties.revenue', message],
+    ])
+  })
+
+  it('quotes text revenue up to 20 characters: a megabyte of it does not become the message', () => {
+    const revenue = `abc${'x'.repeat(1e6)}`
+    const r = normalize({ type: 'track', userId: 'u1', event: 'E', properties: { revenue } })
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      `No price sent: "abc${'x'.repeat(17)}" is not numeric`,
+    ])
+  })
+
   it('warns that the currency is not sent when the revenue is unusable', () => {
     expect(track({ revenue: 'lots', currency: 'EUR' })).toEqual({
       event: expect.objectContaining({ metadata: {} }),
@@ -67,6 +90,24 @@ describe('track: price from revenue', () => {
         ['dropped_value', 'properties.currency'],
       ],
     })
+  })
+
+  it('warns a currency once: "usd" used when it is no code, not sent when the price is not', () => {
+    const used = normalize({
+      type: 'track',
+      userId: 'u1',
+      event: 'E',
+      properties: { revenue: 1, currency: '' },
+    })
+    expect(used.warnings.map((w) => [w.code, w.path, w.message])).toEqual([
+      ['dropped_value', 'properties.currency', 'Not a currency code; "usd" used'],
+    ])
+    // The cap drops the price: the currency is not sent at all, so "usd" is not "used" either.
+    const capped = track({ revenue: 1, currency: 7 }, { maxEventProperties: 0 })
+    expect(capped.warnings).toEqual([
+      ['metadata_cap', 'properties.revenue'],
+      ['dropped_value', 'properties.currency'],
+    ])
   })
 
   it('keeps a raw price property when the revenue is unusable', () => {

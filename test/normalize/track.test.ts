@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { metadata, T, track } from '../helpers/normalize-track.js'
+import { metadata, track } from '../helpers/normalize-track.js'
 
 const T_S = 1577836800
 
