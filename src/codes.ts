@@ -136,7 +136,7 @@ export const WARNING_CODES = {
    */
   invalid_monetary_amount: 'invalid_monetary_amount',
   /**
-   * A track's `revenue`/`total`/`price` could not become Intercom's amount in cents (not
+   * A track's `revenue` (or `total`) could not become Intercom's amount in cents (not
    * a number, negative, or too large), so no price was sent. Send a non-negative number.
    */
   invalid_revenue: 'invalid_revenue',
