@@ -3,18 +3,19 @@
  * (a surrogate pair) in half, which would leave an invalid lone surrogate behind.
  */
 
-/** A high (leading) surrogate at `i` followed by a low (trailing) one. */
+/**
+ * A high (leading) surrogate at `i` followed by a low (trailing) one. The top six bits
+ * tell them apart: `110110` (U+D800–U+DBFF) is high, `110111` (U+DC00–U+DFFF) is low;
+ * past the end, `charCodeAt` gives `NaN`, which is neither.
+ */
 function pairAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i)
-  if (c < 0xd800 || c > 0xdbff) return false
-  const next = s.charCodeAt(i + 1)
-  return next >= 0xdc00 && next <= 0xdfff
+  return (s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00
 }
 
 /**
  * The number of Unicode code points in `s`: a surrogate pair counts once, a lone surrogate
- * counts as one code point of its own. One pass; text without surrogates costs one
- * comparison per code unit.
+ * counts as one code point of its own (as string iteration does). One pass, a few
+ * operations per code unit.
  *
  * @example
  * codePointLength('abc') // 3
@@ -23,7 +24,7 @@ function pairAt(s: string, i: number): boolean {
 export function codePointLength(s: string): number {
   let length = s.length
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 0xd800 && pairAt(s, i)) {
+    if (pairAt(s, i)) {
       length--
       i++
     }
@@ -44,13 +45,8 @@ export function codePointLength(s: string): number {
 export function truncateCodePoints(s: string, max: number): string {
   // There are never more code points than code units.
   if (s.length <= max) return s
-  if (!(max >= 1)) return ''
-  const limit = Math.floor(max)
-  let count = 0
-  let i = 0
-  while (i < s.length && count < limit) {
-    i += s.charCodeAt(i) >= 0xd800 && pairAt(s, i) ? 2 : 1
-    count++
-  }
-  return i >= s.length ? s : s.slice(0, i)
+  let end = 0
+  // `count <= max` is false for NaN, and floors a fractional max.
+  for (let count = 1; count <= max && end < s.length; count++) end += pairAt(s, end) ? 2 : 1
+  return end < s.length ? s.slice(0, end) : s
 }
