@@ -48,5 +48,5 @@ export function truncateCodePoints(s: string, max: number): string {
   let end = 0
   // `count <= max` is false for NaN, and floors a fractional max.
   for (let count = 1; count <= max && end < s.length; count++) end += pairAt(s, end) ? 2 : 1
-  return end < s.length ? s.slice(0, end) : s
+  return s.slice(0, end) // the whole of `s` when `end` reached its end
 }

@@ -1,4 +1,5 @@
 import { describe } from '../_lib/describe.js'
+import { hasKeys } from '../_lib/is-record.js'
 import { setOwn } from '../_lib/set-own.js'
 import { COMPANY_FIELDS, CONTACT_FIELDS } from '../intercom/attribute-names.js'
 import { MAX_STRING_LENGTH } from '../intercom/limits.js'
@@ -87,10 +88,26 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
     typeof value === 'object' && value !== null && !(value instanceof Date)
       ? nestedMode(topKey, ctx)
       : undefined
-  if (mode === 'flatten') flatten(sink, key, value as object, path, topKey, ctx)
+  if (mode === 'flatten') {
+    // `address.city` → `address_city`, `tags[0]` → `tags_0`; put warns each leaf
+    // `flattened` at its own path. Arrays by index, not for…in: enumerable
+    // additions to Array.prototype are not elements.
+    const obj = value as Record<string, unknown>
+    if (Array.isArray(obj) ? obj.length === 0 : !hasKeys(obj)) {
+      dropped(ctx.warnings, path, 'Empty object or array', 'dropped_nested')
+    } else if (Array.isArray(obj)) {
+      for (let i = 0; i < obj.length; i++) {
+        writeValue(sink, `${key}_${i}`, obj[i], joinPath(path, i), topKey, ctx, true)
+      }
+    } else {
+      for (const k in obj)
+        writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx, true)
+    }
+  }
   // A reserved name is refused before the value is converted, so no conversion is
-  // warned for a value that is not sent. (An object to flatten gets other keys.)
-  else if (!refuseReserved(sink, key, path, ctx)) {
+  // warned for a value that is not sent (an object to flatten gets other keys).
+  // JSON has no undefined: nothing to send, nothing to warn.
+  else if (!refuseReserved(sink, key, path, ctx) && value !== undefined) {
     const v = convert(sink.kind, key, value, path, ctx, mode)
     if (v !== undefined) put(sink, key, v as V, path, ctx, flattening)
   }
@@ -98,8 +115,8 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
 
 /**
  * What a sink of `kind` takes for `value`: the value itself, or converted (warned),
- * or `undefined` when nothing is sent (warned, except for `undefined`, which JSON
- * does not have). `mode` is the nested-values mode for an object or array.
+ * or `undefined` when nothing is sent (warned). `mode` is the nested-values mode
+ * (`drop` or `stringify`) for an object or array.
  */
 function convert(
   kind: ValueSink<unknown>['kind'],
@@ -127,8 +144,6 @@ function convert(
       if (kind !== 'metadata') return value
       warn(warnings, 'converted', path, 'Intercom event metadata has no booleans; sent as text')
       return String(value)
-    case 'undefined':
-      return undefined
     case 'object': {
       if (value === null) {
         return kind === 'attribute' ? null : dropped(warnings, path, `Null is not a ${kind} value`)
@@ -160,33 +175,10 @@ export function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesM
   return (Object.hasOwn(byKey, topKey) ? byKey[topKey] : undefined) ?? ctx.settings.nestedValues
 }
 
-/**
- * The `flatten` mode: `address.city` → `address_city`, `tags[0]` → `tags_0`. Each
- * leaf written is warned `flattened` at its own path (by put).
- */
-function flatten(
-  sink: ValueSink<AttributeValue | MetadataValue>,
-  key: string,
-  value: object,
-  path: string,
-  topKey: string,
-  ctx: NormalizeContext,
-): void {
-  let empty = true
-  if (Array.isArray(value)) {
-    // By index, not for…in: holes count and enumerable additions to arrays do not.
-    for (let i = 0; i < value.length; i++) {
-      empty = false
-      writeValue(sink, `${key}_${i}`, value[i], joinPath(path, i), topKey, ctx, true)
-    }
-  } else {
-    for (const k in value) {
-      empty = false
-      const v = (value as Record<string, unknown>)[k]
-      writeValue(sink, `${key}_${k}`, v, joinPath(path, k), topKey, ctx, true)
-    }
-  }
-  if (empty) dropped(ctx.warnings, path, 'Empty object or array', 'dropped_nested')
+/** Intercom's own field names, by sink kind: event metadata has none. */
+const RESERVED: Partial<Record<ValueSink<unknown>['kind'], typeof CONTACT_FIELDS>> = {
+  attribute: CONTACT_FIELDS,
+  company: COMPANY_FIELDS,
 }
 
 /** Warns `reserved_name` and returns true when `key` (rewritten) names one of Intercom's own fields. */
@@ -196,9 +188,7 @@ function refuseReserved(
   path: string,
   ctx: NormalizeContext,
 ): boolean {
-  const kind = sink.kind
-  const fields =
-    kind === 'company' ? COMPANY_FIELDS : kind === 'attribute' ? CONTACT_FIELDS : undefined
+  const fields = RESERVED[sink.kind]
   if (fields === undefined) return false
   const key = safeKey(rawKey)
   if (!Object.hasOwn(fields, key)) return false
@@ -238,8 +228,8 @@ export function put<V>(
     return false
   }
   if (sink.room <= 0) {
-    const max = ctx.settings.maxEventProperties
-    dropped(warnings, path, `Intercom keeps ${max} event properties`, 'metadata_cap')
+    const max = `Intercom keeps ${ctx.settings.maxEventProperties} event properties`
+    dropped(warnings, path, max, 'metadata_cap')
     return false
   }
   sink.room--
