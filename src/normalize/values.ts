@@ -198,8 +198,10 @@ function refuseReserved(
 }
 
 /**
- * Final write of one value: a valid key, never the name of one of Intercom's own
- * fields, no silent overwrite, the metadata cap.
+ * Final write of one value: a valid key, no silent overwrite, the metadata cap.
+ * Intercom's own field names are writeValue's to refuse, before any conversion is
+ * warned; direct callers write keys of their own (`price`, a link's key) to event
+ * metadata, which has none.
  *
  * @param flattened The value is a leaf of a flattened object or array: warned
  *   `flattened` at its own path once written.
@@ -213,16 +215,16 @@ export function put<V>(
   flattened = false,
 ): boolean {
   const warnings = ctx.warnings
-  // trim() removes what \s matches: the Unicode spaces and line terminators.
-  if (rawKey.trim() === '') {
+  // No white space starts with U+0021–U+009F: the cheap test first, trim() for the
+  // rest (it removes the Unicode spaces, U+00A0 and up, too).
+  const first = rawKey.charCodeAt(0)
+  if (!(first > 32 && first < 0xa0) && rawKey.trim() === '') {
     dropped(warnings, path, 'Empty or blank key', 'invalid_key')
     return false
   }
   const key = safeKey(rawKey)
   if (key !== rawKey)
     warn(warnings, 'renamed_key', path, `Sent as "${key}": Intercom forbids . $ etc. in names`)
-  // writeValue refuses reserved names first; this guards direct callers.
-  if (refuseReserved(sink, rawKey, path, ctx)) return false
   if (Object.hasOwn(sink.out, key)) {
     dropped(warnings, path, `"${key}" is already used`, 'key_collision')
     return false
