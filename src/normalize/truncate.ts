@@ -4,12 +4,13 @@
  */
 
 /**
- * A high (leading) surrogate at `i` followed by a low (trailing) one. The top six bits
- * tell them apart: `110110` (U+D800–U+DBFF) is high, `110111` (U+DC00–U+DFFF) is low;
- * past the end, `charCodeAt` gives `NaN`, which is neither.
+ * The UTF-16 code units of the code point at `i`: 2 for a high (leading) surrogate
+ * followed by a low (trailing) one, else 1. The top six bits tell them apart: `110110`
+ * (U+D800–U+DBFF) is high, `110111` (U+DC00–U+DFFF) is low; past the end, `charCodeAt`
+ * gives `NaN`, which is neither.
  */
-function pairAt(s: string, i: number): boolean {
-  return (s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+function unitsAt(s: string, i: number): 1 | 2 {
+  return (s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1
 }
 
 /**
@@ -22,13 +23,8 @@ function pairAt(s: string, i: number): boolean {
  * codePointLength('a😀') // 2 (the emoji is two UTF-16 code units)
  */
 export function codePointLength(s: string): number {
-  let length = s.length
-  for (let i = 0; i < s.length; i++) {
-    if (pairAt(s, i)) {
-      length--
-      i++
-    }
-  }
+  let length = 0
+  for (let i = 0; i < s.length; i += unitsAt(s, i)) length++
   return length
 }
 
@@ -47,6 +43,6 @@ export function truncateCodePoints(s: string, max: number): string {
   if (s.length <= max) return s
   let end = 0
   // `count <= max` is false for NaN, and floors a fractional max.
-  for (let count = 1; count <= max && end < s.length; count++) end += pairAt(s, end) ? 2 : 1
+  for (let count = 1; count <= max && end < s.length; count++) end += unitsAt(s, end)
   return s.slice(0, end) // the whole of `s` when `end` reached its end
 }
