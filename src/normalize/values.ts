@@ -149,6 +149,7 @@ function convert(
         return kind === 'attribute' ? null : dropped(warnings, path, `Null is not a ${kind} value`)
       }
       if (mode === undefined) {
+        // Neither null nor nested: a Date.
         const t = toUnixSeconds(value as Date)
         if (t === undefined) return dropped(warnings, path, 'Invalid Date', 'invalid_date')
         return seconds(warnings, path, t)
@@ -156,17 +157,25 @@ function convert(
       if (mode === 'drop') {
         return dropped(warnings, path, 'Intercom takes no objects or arrays', 'dropped_nested')
       }
-      let text: string
-      try {
-        text = JSON.stringify(value)
-      } catch {
-        return dropped(warnings, path, 'Not serialisable (a cycle?)')
-      }
+      const text = json(value)
+      if (text === undefined) return dropped(warnings, path, 'Not serialisable as JSON')
       warn(warnings, 'stringified', path, 'Sent as JSON text')
       return fitString(text, path, ctx)
     }
   }
   return dropped(warnings, path, `Unsupported ${describe(value)}`)
+}
+
+/**
+ * `JSON.stringify(value)`, or `undefined` when there is no JSON text: a cycle or a
+ * bigint throws, a `toJSON` may return `undefined`.
+ */
+function json(value: object): string | undefined {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return undefined
+  }
 }
 
 /** The `nestedValues` mode for a top-level key (`nestedValuesByKey` first). */
@@ -230,8 +239,8 @@ export function put<V>(
     return false
   }
   if (sink.room <= 0) {
-    const max = `Intercom keeps ${ctx.settings.maxEventProperties} event properties`
-    dropped(warnings, path, max, 'metadata_cap')
+    const reason = `Intercom keeps ${ctx.settings.maxEventProperties} event properties`
+    dropped(warnings, path, reason, 'metadata_cap')
     return false
   }
   sink.room--
