@@ -55,7 +55,7 @@ export function fitString(s: string, path: string, ctx: NormalizeContext): strin
  */
 const DATE_KEY = /(?:_a|.A)t$|(?:_d|.D)ate$/s
 
-/** Whether `key` names a date (see {@link DATE_KEY}): its text and epoch milliseconds become unix seconds. */
+/** Whether `key` names a date (as above): its text and epoch milliseconds become unix seconds. */
 export function isDateKey(key: string): boolean {
   return DATE_KEY.test(key)
 }
