@@ -39,7 +39,8 @@ export function attributeSink(
  * when the value is dropped; warns either way.
  */
 export function fitString(s: string, path: string, ctx: NormalizeContext): string | undefined {
-  // `s` itself when it fits: ≤ 255 UTF-16 units are returned without a scan.
+  // ≤ 255 UTF-16 units are ≤ 255 code points: most strings return here, without a call.
+  if (s.length <= MAX_STRING_LENGTH) return s
   const cut = truncateCodePoints(s, MAX_STRING_LENGTH)
   if (cut === s) return s
   const long = `Longer than ${MAX_STRING_LENGTH} characters`
