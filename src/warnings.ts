@@ -6,6 +6,20 @@ export function warn(out: Warning[], code: WarningCode, path: string, message: s
   out.push({ code, path, message })
 }
 
+/**
+ * Warns that the value at `path` is not sent, and why (`reason; dropped`). Returns
+ * `undefined`, so a converter can `return dropped(…)`.
+ */
+export function dropped(
+  out: Warning[],
+  path: string,
+  reason: string,
+  code: WarningCode = 'dropped_value',
+): undefined {
+  warn(out, code, path, `${reason}; dropped`)
+  return undefined
+}
+
 /** Builds an input error. */
 export function inputError(code: InputErrorCode, path: string, message: string): InputError {
   return { code, path, message }

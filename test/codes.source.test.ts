@@ -82,9 +82,10 @@ function kindOfObject(
   return 'unknown'
 }
 
-/** Calls that build warnings and errors, and which argument is the code. */
-const HELPERS: Record<string, [Kind, number]> = {
+/** Calls that build warnings and errors, which argument is the code, and its default. */
+const HELPERS: Record<string, [Kind, number, string?]> = {
   warn: ['warning', 1],
+  dropped: ['warning', 3, 'dropped_value'],
   inputError: ['inputError', 0],
   invalid: ['inputError', 0],
 }
@@ -114,6 +115,8 @@ function scan(file: string): { found: Found[]; opaque: string[] } {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
       const helper = HELPERS[node.expression.text]
       const arg = helper && node.arguments[helper[1]]
+      if (helper && !arg && helper[2])
+        found.push({ kind: helper[0], code: helper[2], where: at(node) })
       if (helper && arg) {
         // `invalid(errors, warnings)` in parse.ts takes built errors, not a code.
         if (ts.isStringLiteral(arg)) found.push({ kind: helper[0], code: arg.text, where: at(arg) })

@@ -6,11 +6,9 @@
 
 /** `'null'`, `'an array'`, `'a Date'`, `'an object'`, or the `typeof` name (`'string'`…). */
 export function describe(value: unknown): string {
+  if (typeof value !== 'object') return typeof value
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (value instanceof Date) return 'a Date'
-  const t = typeof value
-  return t === 'object' ? 'an object' : t
+  return Array.isArray(value) ? 'an array' : value instanceof Date ? 'a Date' : 'an object'
 }
 
 /** {@link describe} with an article for the `typeof` names: `'a string'`, `'an array'`, `'null'`. */

@@ -1,5 +1,5 @@
 import { describe } from '../_lib/describe.js'
-import { warn } from '../warnings.js'
+import { dropped, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 
 /**
@@ -20,11 +20,5 @@ export function textField(
     warn(ctx.warnings, 'converted', path, `Number ${value} sent as text`)
     return String(value)
   }
-  warn(
-    ctx.warnings,
-    'dropped_value',
-    path,
-    `"${key}" must be text, got ${describe(value)}; dropped`,
-  )
-  return undefined
+  return dropped(ctx.warnings, path, `"${key}" must be text, got ${describe(value)}`)
 }

@@ -1,14 +1,16 @@
 import { describe } from '../_lib/describe.js'
+import { hasKeys } from '../_lib/is-record.js'
 import { setOwn } from '../_lib/set-own.js'
 import { COMPANY_FIELDS, CONTACT_FIELDS } from '../intercom/attribute-names.js'
 import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import type { NestedValuesMode } from '../settings/types.js'
-import { joinPath, warn } from '../warnings.js'
+import type { Warning } from '../types.js'
+import { dropped, joinPath, warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
 import { dateSeconds, toUnixSeconds } from './dates.js'
 import { safeKey } from './keys.js'
 import type { AttributeValue, MetadataValue } from './model.js'
-import { codePointLength, truncateCodePoints } from './truncate.js'
+import { truncateCodePoints } from './truncate.js'
 
 /**
  * Where flattened values go: contact attributes (string, number, boolean, null —
@@ -29,7 +31,7 @@ export interface ValueSink<V> {
 export function attributeSink(
   kind: 'attribute' | 'company' = 'attribute',
 ): ValueSink<AttributeValue> {
-  return { out: {}, paths: {}, kind, room: Number.POSITIVE_INFINITY }
+  return { out: {}, paths: {}, kind, room: Infinity }
 }
 
 /**
@@ -37,30 +39,34 @@ export function attributeSink(
  * when the value is dropped; warns either way.
  */
 export function fitString(s: string, path: string, ctx: NormalizeContext): string | undefined {
-  // A string of ≤ 255 UTF-16 units has ≤ 255 code points: no scan needed.
-  if (s.length <= MAX_STRING_LENGTH || codePointLength(s) <= MAX_STRING_LENGTH) return s
-  if (ctx.settings.longValues === 'drop') {
-    warn(ctx.warnings, 'dropped_long', path, `Longer than ${MAX_STRING_LENGTH} characters; dropped`)
-    return undefined
-  }
-  warn(ctx.warnings, 'truncated', path, `Longer than ${MAX_STRING_LENGTH} characters; truncated`)
-  return truncateCodePoints(s, MAX_STRING_LENGTH)
+  // ≤ 255 UTF-16 units are ≤ 255 code points: most strings return here, without a call.
+  if (s.length <= MAX_STRING_LENGTH) return s
+  const cut = truncateCodePoints(s, MAX_STRING_LENGTH)
+  if (cut === s) return s
+  const long = `Longer than ${MAX_STRING_LENGTH} characters`
+  if (ctx.settings.longValues === 'drop') return dropped(ctx.warnings, path, long, 'dropped_long')
+  warn(ctx.warnings, 'truncated', path, `${long}; truncated`)
+  return cut
 }
 
-/** Keys that name a date by Intercom's conventions (`_at`, `_date`) or camelCase (`At`, `Date`). */
+/**
+ * Keys that name a date by Intercom's conventions (`_at`, `_date`) or camelCase
+ * (`At`, `Date` after at least one character): `trial_ends_at`, `renewalDate`, not
+ * `flat`, `update` or `Date`.
+ */
+const DATE_KEY = /(?:_a|.A)t$|(?:_d|.D)ate$/s
+
+/** Whether `key` names a date (as above): its text and epoch milliseconds become unix seconds. */
 export function isDateKey(key: string): boolean {
-  const n = key.length
-  if (n < 3) return false
-  const last = key.charCodeAt(n - 1)
-  if (last === 116 /* t */) {
-    const a = key.charCodeAt(n - 2)
-    return a === 65 /* A */ || (a === 97 /* a */ && key.charCodeAt(n - 3) === 95) /* _at */
-  }
-  if (last === 101 /* e */ && n >= 5 && key.endsWith('ate')) {
-    const d = key.charCodeAt(n - 4)
-    return d === 68 /* D */ || (d === 100 /* d */ && key.charCodeAt(n - 5) === 95) /* _date */
-  }
-  return false
+  // Only a key ending in `t` (116) or `e` (101) can match; this check costs far less than the test.
+  const last = key.charCodeAt(key.length - 1)
+  return (last === 116 || last === 101) && DATE_KEY.test(key)
+}
+
+/** Warns `date_converted` (a date sent as unix seconds `t`) and returns `t`. */
+function seconds(warnings: Warning[], path: string, t: number): number {
+  warn(warnings, 'date_converted', path, `Sent as unix seconds (${t})`)
+  return t
 }
 
 /**
@@ -81,81 +87,97 @@ export function writeValue<V extends AttributeValue | MetadataValue>(
   /** Inside a value being flattened: each leaf written is warned `flattened`. */
   flattening = false,
 ): void {
+  const mode =
+    typeof value === 'object' && value !== null && !(value instanceof Date)
+      ? nestedMode(topKey, ctx)
+      : undefined
+  if (mode === 'flatten') {
+    // `address.city` → `address_city`, `tags[0]` → `tags_0`; put warns each leaf
+    // `flattened` at its own path. Arrays by index, not for…in: enumerable
+    // additions to Array.prototype are not elements.
+    const obj = value as Record<string, unknown>
+    if (Array.isArray(obj) ? obj.length === 0 : !hasKeys(obj)) {
+      dropped(ctx.warnings, path, 'Empty object or array', 'dropped_nested')
+    } else if (Array.isArray(obj)) {
+      for (let i = 0; i < obj.length; i++) {
+        writeValue(sink, `${key}_${i}`, obj[i], joinPath(path, i), topKey, ctx, true)
+      }
+    } else {
+      for (const k in obj)
+        writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx, true)
+    }
+  }
   // A reserved name is refused before the value is converted, so no conversion is
-  // warned for a value that is not sent. (An object to flatten gets other keys.)
-  const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
-  if ((!nested || nestedMode(topKey, ctx) !== 'flatten') && refuseReserved(sink, key, path, ctx))
-    return
+  // warned for a value that is not sent (an object to flatten gets other keys).
+  // JSON has no undefined: nothing to send, nothing to warn.
+  else if (!refuseReserved(sink, key, path, ctx) && value !== undefined) {
+    const v = convert(sink.kind, key, value, path, ctx, mode)
+    if (v !== undefined) put(sink, key, v as V, path, ctx, flattening)
+  }
+}
+
+/**
+ * What a sink of `kind` takes for `value`: the value itself, or converted (warned),
+ * or `undefined` when nothing is sent (warned). `mode` is the nested-values mode
+ * (`drop` or `stringify`) for an object or array.
+ */
+function convert(
+  kind: ValueSink<unknown>['kind'],
+  key: string,
+  value: unknown,
+  path: string,
+  ctx: NormalizeContext,
+  mode: NestedValuesMode | undefined,
+): AttributeValue | undefined {
+  const warnings = ctx.warnings
   switch (typeof value) {
     case 'string': {
-      let v: string | number | undefined = value
       // From 4 characters: a year alone ("2014") is an ISO 8601 date.
-      if (isDateKey(key) && value.length >= 4) {
-        const t = dateSeconds(value, path, ctx.warnings)
-        if (t !== undefined) {
-          warn(ctx.warnings, 'date_converted', path, `Date text sent as unix seconds (${t})`)
-          v = t
-        }
-      }
-      if (typeof v === 'string') v = fitString(v, path, ctx)
-      if (v !== undefined) put(sink, key, v as V, path, ctx, flattening)
-      return
+      const t = value.length >= 4 && isDateKey(key) ? dateSeconds(value, path, warnings) : undefined
+      return t === undefined ? fitString(value, path, ctx) : seconds(warnings, path, t)
     }
     case 'number':
-      if (Number.isFinite(value)) {
-        // Intercom dates are unix seconds; a date-named value in epoch ms would land in year 45000.
-        if ((value >= 1e11 || value <= -1e11) && isDateKey(key)) {
-          const t = Math.floor(value / 1000)
-          warn(
-            ctx.warnings,
-            'date_converted',
-            path,
-            `Epoch milliseconds sent as unix seconds (${t})`,
-          )
-          put(sink, key, t as V, path, ctx, flattening)
-        } else put(sink, key, value as V, path, ctx, flattening)
-      } else warn(ctx.warnings, 'dropped_value', path, `${value} is not a finite number; dropped`)
-      return
+      if (!Number.isFinite(value)) return dropped(warnings, path, `${value} is not a finite number`)
+      // Intercom dates are unix seconds; a date-named value in epoch ms would land in year 45000.
+      return Math.abs(value) >= 1e11 && isDateKey(key)
+        ? seconds(warnings, path, Math.floor(value / 1000))
+        : value
     case 'boolean':
       // Contact and company attributes take booleans; only event metadata has none.
-      if (sink.kind !== 'metadata') put(sink, key, value as V, path, ctx, flattening)
-      else {
-        warn(
-          ctx.warnings,
-          'converted',
-          path,
-          'Intercom event metadata has no booleans; sent as text',
-        )
-        put(sink, key, String(value) as V, path, ctx, flattening)
-      }
-      return
-    case 'undefined':
-      return
-    case 'object':
+      if (kind !== 'metadata') return value
+      warn(warnings, 'converted', path, 'Intercom event metadata has no booleans; sent as text')
+      return String(value)
+    case 'object': {
       if (value === null) {
-        if (sink.kind === 'attribute') put(sink, key, null as V, path, ctx, flattening)
-        else
-          warn(
-            ctx.warnings,
-            'dropped_value',
-            path,
-            `Intercom ${sink.kind === 'company' ? 'company attributes' : 'event metadata'} take no null; dropped`,
-          )
-        return
+        return kind === 'attribute' ? null : dropped(warnings, path, `Null is not a ${kind} value`)
       }
-      if (value instanceof Date) {
-        const t = toUnixSeconds(value)
-        if (t === undefined) warn(ctx.warnings, 'invalid_date', path, 'Invalid Date; dropped')
-        else {
-          warn(ctx.warnings, 'date_converted', path, `Date sent as unix seconds (${t})`)
-          put(sink, key, t as V, path, ctx, flattening)
-        }
-        return
+      if (mode === undefined) {
+        // Neither null nor nested: a Date.
+        const t = toUnixSeconds(value as Date)
+        if (t === undefined) return dropped(warnings, path, 'Invalid Date', 'invalid_date')
+        return seconds(warnings, path, t)
       }
-      writeNested(sink, key, value, path, topKey, ctx, flattening)
-      return
-    default:
-      warn(ctx.warnings, 'dropped_value', path, `Unsupported value (${describe(value)}); dropped`)
+      if (mode === 'drop') {
+        return dropped(warnings, path, 'Intercom takes no objects or arrays', 'dropped_nested')
+      }
+      const text = json(value)
+      if (text === undefined) return dropped(warnings, path, 'Not serialisable as JSON')
+      warn(warnings, 'stringified', path, 'Sent as JSON text')
+      return fitString(text, path, ctx)
+    }
+  }
+  return dropped(warnings, path, `Unsupported ${describe(value)}`)
+}
+
+/**
+ * `JSON.stringify(value)`, or `undefined` when there is no JSON text: a cycle or a
+ * bigint throws, a `toJSON` may return `undefined`.
+ */
+function json(value: object): string | undefined {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return undefined
   }
 }
 
@@ -165,65 +187,10 @@ export function nestedMode(topKey: string, ctx: NormalizeContext): NestedValuesM
   return (Object.hasOwn(byKey, topKey) ? byKey[topKey] : undefined) ?? ctx.settings.nestedValues
 }
 
-function writeNested<V extends AttributeValue | MetadataValue>(
-  sink: ValueSink<V>,
-  key: string,
-  value: object,
-  path: string,
-  topKey: string,
-  ctx: NormalizeContext,
-  flattening: boolean,
-): void {
-  const mode = nestedMode(topKey, ctx)
-  if (mode === 'drop') {
-    warn(
-      ctx.warnings,
-      'dropped_nested',
-      path,
-      'Intercom does not accept objects or arrays; dropped',
-    )
-    return
-  }
-  if (mode === 'stringify') {
-    const text = safeStringify(value)
-    if (text === undefined) {
-      warn(ctx.warnings, 'dropped_value', path, 'Could not be serialised (cycle?); dropped')
-      return
-    }
-    warn(ctx.warnings, 'stringified', path, 'Objects and arrays are sent as JSON text')
-    const fitted = fitString(text, path, ctx)
-    if (fitted !== undefined) put(sink, key, fitted as V, path, ctx, flattening)
-    return
-  }
-  // flatten: `address.city` → `address_city`, `tags[0]` → `tags_0`.
-  let any = false
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      any = true
-      writeValue(sink, `${key}_${i}`, value[i], joinPath(path, i), topKey, ctx, true)
-    }
-  } else {
-    const obj = value as Record<string, unknown>
-    for (const k in obj) {
-      any = true
-      writeValue(sink, `${key}_${k}`, obj[k], joinPath(path, k), topKey, ctx, true)
-    }
-  }
-  // Each leaf written is warned `flattened` at its own path (by put).
-  if (!any) warn(ctx.warnings, 'dropped_nested', path, 'Empty object or array; nothing to send')
-}
-
-function safeStringify(value: object): string | undefined {
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return undefined
-  }
-}
-
-/** The reserved-name table of a sink's kind: contact or company fields (none for metadata). */
-function reservedFields(kind: ValueSink<unknown>['kind']) {
-  return kind === 'attribute' ? CONTACT_FIELDS : kind === 'company' ? COMPANY_FIELDS : undefined
+/** Intercom's own field names, by sink kind: event metadata has none. */
+const RESERVED: Partial<Record<ValueSink<unknown>['kind'], typeof CONTACT_FIELDS>> = {
+  attribute: CONTACT_FIELDS,
+  company: COMPANY_FIELDS,
 }
 
 /** Warns `reserved_name` and returns true when `key` (rewritten) names one of Intercom's own fields. */
@@ -233,19 +200,20 @@ function refuseReserved(
   path: string,
   ctx: NormalizeContext,
 ): boolean {
-  const reserved = reservedFields(sink.kind)
-  if (reserved === undefined) return false
+  const fields = RESERVED[sink.kind]
+  if (fields === undefined) return false
   const key = safeKey(rawKey)
-  if (!Object.hasOwn(reserved, key)) return false
-  const what = sink.kind === 'company' ? 'company' : 'contact'
-  const why = reserved[key]?.note ?? `it is a field of Intercom's ${what}, not a custom attribute`
+  if (!Object.hasOwn(fields, key)) return false
+  const why = fields[key]?.note ?? "it names one of Intercom's own fields"
   warn(ctx.warnings, 'reserved_name', path, `"${key}" is not sent: ${why}`)
   return true
 }
 
 /**
- * Final write of one value: a valid key, never the name of one of Intercom's own
- * fields, no silent overwrite, the metadata cap.
+ * Final write of one value: a valid key, no silent overwrite, the metadata cap.
+ * Intercom's own field names are writeValue's to refuse, before any conversion is
+ * warned; direct callers write keys of their own (`price`, a link's key) to event
+ * metadata, which has none.
  *
  * @param flattened The value is a leaf of a flattened object or array: warned
  *   `flattened` at its own path once written.
@@ -258,49 +226,29 @@ export function put<V>(
   ctx: NormalizeContext,
   flattened = false,
 ): boolean {
-  // trim() also removes U+00A0 and the other Unicode spaces (all ≥ 0xA0): test those too.
+  const warnings = ctx.warnings
+  // No white space starts with U+0021–U+009F: the cheap test first, trim() for the
+  // rest (it removes the Unicode spaces, U+00A0 and up, too).
   const first = rawKey.charCodeAt(0)
-  if (rawKey === '' || ((first <= 32 || first >= 0xa0) && rawKey.trim() === '')) {
-    warn(
-      ctx.warnings,
-      'invalid_key',
-      path,
-      'An empty or blank key cannot name an Intercom attribute; dropped',
-    )
+  if (!(first > 32 && first < 0xa0) && rawKey.trim() === '') {
+    dropped(warnings, path, 'Empty or blank key', 'invalid_key')
     return false
   }
   const key = safeKey(rawKey)
-  if (key !== rawKey) {
-    warn(
-      ctx.warnings,
-      'renamed_key',
-      path,
-      `Key "${rawKey}" sent as "${key}" (Intercom forbids . $ and similar)`,
-    )
-  }
-  // writeValue refuses reserved names first; this guards direct callers.
-  if (refuseReserved(sink, rawKey, path, ctx)) return false
+  if (key !== rawKey)
+    warn(warnings, 'renamed_key', path, `Sent as "${key}": Intercom forbids . $ etc. in names`)
   if (Object.hasOwn(sink.out, key)) {
-    warn(
-      ctx.warnings,
-      'key_collision',
-      path,
-      `Another value already uses the key "${key}"; dropped`,
-    )
+    dropped(warnings, path, `"${key}" is already used`, 'key_collision')
     return false
   }
   if (sink.room <= 0) {
-    warn(
-      ctx.warnings,
-      'metadata_cap',
-      path,
-      `Intercom keeps ${ctx.settings.maxEventProperties} event properties; "${key}" dropped`,
-    )
+    const reason = `Intercom keeps ${ctx.settings.maxEventProperties} event properties`
+    dropped(warnings, path, reason, 'metadata_cap')
     return false
   }
   sink.room--
   setOwn(sink.out, key, v)
   setOwn(sink.paths, key, path)
-  if (flattened) warn(ctx.warnings, 'flattened', path, `Nested value sent as "${key}"`)
+  if (flattened) warn(warnings, 'flattened', path, `Sent as "${key}"`)
   return true
 }

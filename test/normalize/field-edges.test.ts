@@ -237,13 +237,9 @@ describe('date-named keys', () => {
 describe('values', () => {
   it('null is refused by company attributes and by event metadata, each saying so', () => {
     const c = identify({ company: { id: 'c', owner: null } })
-    expect(c.warnings.map((w) => w.message)).toEqual([
-      'Intercom company attributes take no null; dropped',
-    ])
+    expect(c.warnings.map((w) => w.message)).toEqual(['Null is not a company value; dropped'])
     const t = run({ type: 'track', event: 'E', properties: { owner: null } })
-    expect(t.warnings.map((w) => w.message)).toEqual([
-      'Intercom event metadata take no null; dropped',
-    ])
+    expect(t.warnings.map((w) => w.message)).toEqual(['Null is not a metadata value; dropped'])
   })
 
   it('a flattened value warns once per leaf, at its own input path', () => {

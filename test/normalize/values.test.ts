@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_STRING_LENGTH } from '../../src/intercom/limits.js'
 import type { NormalizeContext } from '../../src/normalize/context.js'
@@ -135,6 +136,22 @@ describe('custom attribute values: date-named keys', () => {
       ],
     })
   })
+
+  it('isDateKey: a key ending in _at or _date, or in At or Date after another character', () => {
+    const reference = (k: string) =>
+      k.endsWith('_at') ||
+      k.endsWith('_date') ||
+      (k.length > 2 && k.endsWith('At')) ||
+      (k.length > 4 && k.endsWith('Date'))
+    const key = fc.string({
+      unit: fc.constantFrom('a', 'A', 't', 'd', 'D', 'e', '_', '\n', '😀', 'x'),
+      maxLength: 8,
+    })
+    fc.assert(
+      fc.property(key, (k) => isDateKey(k) === reference(k)),
+      { numRuns: 2000 },
+    )
+  })
 })
 
 describe('custom attribute values: nested objects and arrays (nestedValues)', () => {
@@ -211,6 +228,20 @@ describe('custom attribute values: nested objects and arrays (nestedValues)', ()
     expect(attributes({ loop: cyclic }, { nestedValues: 'stringify' })).toEqual({
       out: {},
       warnings: [['dropped_value', 'traits.loop']],
+    })
+  })
+
+  it('drops a value with no JSON text (a bigint inside, a toJSON giving undefined), warned', () => {
+    const r = attributes(
+      { big: { n: 1n }, none: { toJSON: () => undefined } },
+      { nestedValues: 'stringify' },
+    )
+    expect(r).toEqual({
+      out: {},
+      warnings: [
+        ['dropped_value', 'traits.big'],
+        ['dropped_value', 'traits.none'],
+      ],
     })
   })
 
@@ -344,12 +375,12 @@ describe('metadata sinks', () => {
       {
         code: 'metadata_cap',
         path: 'properties.c',
-        message: 'Intercom keeps 2 event properties; "c" dropped',
+        message: 'Intercom keeps 2 event properties; dropped',
       },
       {
         code: 'metadata_cap',
         path: 'properties.d',
-        message: 'Intercom keeps 2 event properties; "d" dropped',
+        message: 'Intercom keeps 2 event properties; dropped',
       },
     ])
   })
