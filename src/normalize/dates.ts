@@ -120,12 +120,11 @@ export function dateSeconds(value: unknown, path: string, warnings: Warning[]): 
 function fromDateObject(value: unknown): DateReading | undefined {
   // Date's own getTime reads the time value of any Date (from another realm too, whatever
   // its Symbol.toStringTag says) and throws for every other value, look-alikes included.
+  let ms = Number.NaN // stays NaN when getTime throws
   try {
-    const ms = Date.prototype.getTime.call(value)
-    return Number.isNaN(ms) ? undefined : { seconds: msToSeconds(ms) }
-  } catch {
-    return undefined
-  }
+    ms = Date.prototype.getTime.call(value)
+  } catch {}
+  return Number.isNaN(ms) ? undefined : { seconds: msToSeconds(ms) }
 }
 
 /** A number read as epoch seconds or milliseconds; `digits` is the digit string it was. */
@@ -134,11 +133,12 @@ function fromNumber(n: number, digits?: string): DateReading | undefined {
   if (!(a <= MAX_MS)) return undefined // also NaN and ±Infinity
   const ms = a >= MS_THRESHOLD
   const seconds = ms ? msToSeconds(n) : Math.floor(n) + 0 // `+ 0` turns -0 into 0
-  const plain = ms ? a < PLAIN_MS_MAX : a >= PLAIN_SECONDS_MIN && a < PLAIN_SECONDS_MAX
+  const near1970 = a < PLAIN_SECONDS_MIN
+  const plain = ms ? a < PLAIN_MS_MAX : !near1970 && a < PLAIN_SECONDS_MAX
   if (plain && !digits) return { seconds }
   const iso = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
   const read = `read as epoch ${ms ? 'milliseconds' : 'seconds'} (${iso})`
-  const why = `${a < PLAIN_SECONDS_MIN ? 'near 1970' : 'this large'} it may be ${ms ? 'microseconds' : 'milliseconds'}`
+  const why = `${near1970 ? 'near 1970' : 'this large'} it may be ${ms ? 'microseconds' : 'milliseconds'}`
   return {
     seconds,
     guess: digits ? `"${digits}" is no ISO 8601 date; ${read}` : `${n} ${read}; ${why}`,
@@ -173,7 +173,7 @@ function fromIso(s: string): DateReading | undefined {
   if (!m) return undefined
   const [
     ,
-    y = '',
+    y = 0, // for the type: the year is never absent
     sep,
     mo,
     d,
@@ -234,11 +234,11 @@ function fromText(s: string): DateReading | undefined {
     ,
     toStringMonth,
     toStringDay,
-    day = toStringDay ?? '',
+    day = toStringDay ?? 0, // the 0s are for the type: these groups are never absent
     monthName = toStringMonth ?? '',
-    year = '',
-    hour = '',
-    minute = '',
+    year = 0,
+    hour = 0,
+    minute = 0,
     second = 0, // so `!second` says it is absent (given, it is a non-empty text)
     zone = '',
   ] = m
@@ -259,7 +259,7 @@ function fromText(s: string): DateReading | undefined {
  * `MST`, `PST` are 5 to 8 hours west of UTC, their daylight `EDT` … `PDT` one hour less.
  */
 function zoneOffset(zone: string): number {
-  const [, sign, hh = '', mm = 0] = /([+-])(\d\d):?(\d\d)?/.exec(zone) ?? []
+  const [, sign, hh = 0, mm = 0] = /([+-])(\d\d):?(\d\d)?/.exec(zone) ?? []
   // The sign is the whole offset's: -05:30 is -330 minutes.
   if (sign) return +hh > 23 || +mm > 59 ? NaN : +(sign + (+hh * 60 + +mm))
   const west = 'ECMP'.indexOf(zone.charAt(0).toUpperCase()) + 5 // 4 for UT, UTC, GMT and Z

@@ -337,6 +337,7 @@ describe('toUnixSeconds: Date.prototype.toString() and RFC 2822 / 7231 text', ()
       '26 Mar 2018 17:44:51 +02:00',
       'Invalid Date',
       'Mon Mar 26 2018 17:44:51',
+      'Mon Mar 26 2018 17:44 GMT+0000', // toString() text always has seconds
       'Mon Mar 26 2018 17:44:51 GMT',
       'Mon Mar 26 2018 17:44:51 GMT+00:00',
       'Mon Mar 26 2018 17:44:51 GMT+0000 UTC',
@@ -523,6 +524,30 @@ describe('readDate: every ISO 8601 precision (issue 9: "2014" is a year, not epo
     }
     expect(readDate('2014-03-04T10:00:00Z')?.guess).toBeUndefined()
     expect(readDate(new Date(0))).toEqual({ seconds: 0 })
+  })
+
+  it('reads numbers plainly exactly in [1e8, 1e10) seconds and [1e11, 1e13) milliseconds', () => {
+    for (const n of [1e8, 1e10 - 1, 1e11, 1e13 - 1, -1e8, -(1e13 - 1)]) {
+      expect(readDate(n)?.guess, String(n)).toBeUndefined()
+    }
+    for (const n of [1e8 - 1, 1e10, 1e11 - 1, 1e13, -(1e8 - 1), -1e13]) {
+      expect(readDate(n)?.guess, String(n)).toBeDefined()
+    }
+  })
+
+  it('says why the unit of a number is a guess', () => {
+    expect(readDate(5)?.guess).toBe(
+      '5 read as epoch seconds (1970-01-01T00:00:05Z); near 1970 it may be milliseconds',
+    )
+    expect(readDate(1e8 - 1)?.guess).toBe(
+      '99999999 read as epoch seconds (1973-03-03T09:46:39Z); near 1970 it may be milliseconds',
+    )
+    expect(readDate(1e10)?.guess).toBe(
+      '10000000000 read as epoch seconds (2286-11-20T17:46:40Z); this large it may be milliseconds',
+    )
+    expect(readDate(1e13)?.guess).toBe(
+      '10000000000000 read as epoch milliseconds (2286-11-20T17:46:40Z); this large it may be microseconds',
+    )
   })
 
   it('warns a guess at the field it read, and nothing for an exact date', () => {

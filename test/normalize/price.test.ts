@@ -1,7 +1,12 @@
 // The price of a track (src/normalize/price.ts), read through normalize: integer cents
 // from revenue (else total) and the currency.
 import { describe, expect, it } from 'vitest'
+import type { NormalizeContext } from '../../src/normalize/context.js'
+import type { MetadataValue } from '../../src/normalize/model.js'
 import { normalize } from '../../src/normalize/normalize.js'
+import { readMonetaryAmount, writePrice } from '../../src/normalize/price.js'
+import type { ValueSink } from '../../src/normalize/values.js'
+import { DEFAULT_SETTINGS } from '../../src/settings/resolve.js'
 import { metadata, track } from '../helpers/normalize-track.js'
 
 describe('track: price from revenue', () => {
@@ -90,6 +95,13 @@ describe('track: price from revenue', () => {
         ['dropped_value', 'properties.currency'],
       ],
     })
+    const r = normalize({
+      type: 'track',
+      userId: 'u1',
+      event: 'E',
+      properties: { revenue: 'lots', currency: 'EUR' },
+    })
+    expect(r.warnings[1]?.message).toBe('Not sent without a price')
   })
 
   it('warns a currency once: "usd" used when it is no code, not sent when the price is not', () => {
@@ -147,6 +159,86 @@ describe('track: price from revenue', () => {
         },
       }),
       warnings: [],
+    })
+  })
+})
+
+const context = (): NormalizeContext => ({
+  settings: DEFAULT_SETTINGS,
+  warnings: [],
+  now: undefined,
+})
+const sink = (): ValueSink<MetadataValue> => ({ out: {}, paths: {}, kind: 'metadata', room: 5 })
+
+describe('writePrice', () => {
+  it('consumes no key and writes nothing without revenue or total, currency or not', () => {
+    for (const properties of [{}, { currency: 'eur' }, { revenue: undefined, price: 5 }]) {
+      const ctx = context()
+      const out = sink()
+      expect(writePrice(properties, out, ctx)).toEqual([undefined, []])
+      expect([out.out, ctx.warnings]).toEqual([{}, []])
+    }
+  })
+
+  it('consumes the amount key and currency when there is an amount', () => {
+    const ctx = context()
+    const out = sink()
+    expect(writePrice({ total: 2, currency: 'eur' }, out, ctx)).toEqual([
+      { amount: 200, currency: 'eur' },
+      ['total', 'currency'],
+    ])
+    expect(out.out).toEqual({ price: { amount: 200, currency: 'eur' } })
+  })
+})
+
+describe('readMonetaryAmount', () => {
+  const read = (value: object) => {
+    const ctx = context()
+    const price = readMonetaryAmount(value, 'properties.cost', ctx)
+    return { price, warnings: ctx.warnings }
+  }
+
+  it('reads exactly an amount in non-negative whole cents and a three-letter currency', () => {
+    expect(read({ amount: 1999, currency: 'EUR' })).toEqual({
+      price: { amount: 1999, currency: 'EUR' },
+      warnings: [],
+    })
+    expect(read({ amount: 0, currency: 'usd' })).toEqual({
+      price: { amount: 0, currency: 'usd' },
+      warnings: [],
+    })
+    // -0 cents is sent as 0 (toBe compares with Object.is).
+    expect(read({ amount: -0, currency: 'usd' }).price?.amount).toBe(0)
+  })
+
+  it('leaves objects that are not shaped as an amount alone, unwarned', () => {
+    for (const value of [
+      { amount: 5, note: 'usd' },
+      { currency: 'usd', note: 5 },
+      { amount: 5, currency: 'usd', note: 'x' },
+      { amount: 5 },
+      {},
+    ]) {
+      expect(read(value), JSON.stringify(value)).toEqual({ price: undefined, warnings: [] })
+    }
+  })
+
+  it.each([
+    [{ amount: -1, currency: 'usd' }],
+    [{ amount: 1.5, currency: 'usd' }],
+    [{ amount: '5', currency: 'usd' }],
+    [{ amount: 5, currency: ['usd'] }],
+    [{ amount: 5, currency: 'us' }],
+  ])('warns a monetary-shaped %j that is invalid, and reads no amount', (value) => {
+    expect(read(value)).toEqual({
+      price: undefined,
+      warnings: [
+        {
+          code: 'invalid_monetary_amount',
+          path: 'properties.cost',
+          message: 'Needs whole, non-negative cents and a three-letter currency',
+        },
+      ],
     })
   })
 })
