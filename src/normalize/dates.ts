@@ -100,7 +100,11 @@ export function toUnixSeconds(value: unknown): number | undefined {
 export function readDate(value: unknown): DateReading | undefined {
   if (typeof value === 'string') {
     // A digit string that is no ISO 8601 date is read like the number it spells, as a guess.
-    return fromIso(value) ?? (/^-?\d+$/.test(value) ? fromNumber(+value, value) : fromText(value))
+    return (
+      fromCanonical(value) ??
+      fromIso(value) ??
+      (/^-?\d+$/.test(value) ? fromNumber(+value, value) : fromText(value))
+    )
   }
   if (typeof value === 'number') return fromNumber(value)
   return fromDateObject(value)
@@ -168,25 +172,56 @@ function msToSeconds(ms: number): number {
 const ISO =
   /^(?!-0{6})([+-]\d{6}|\d{4})(?:(-?)(?:(\d\d)(?:\2(\d\d)|$)|(\d{3})|W(\d\d)(?:\2([1-7])|$))(?:[Tt ](\d\d)(?:(:?)(\d\d)(?:\9(\d\d))?)?(?:[.,](\d+))?([Zz]|[+-]\d\d(?::?\d\d)?)?)?)?$/
 
+/**
+ * The form every Segment library sends, `Date.prototype.toISOString()` text
+ * (`YYYY-MM-DDTHH:MM:SS.sssZ`, or without the milliseconds), read by position: a match
+ * with captures costs more than the rest of a page event's mapping. `undefined` for any
+ * other text, and for anything unusual in this shape (a year before 100, 24:00, a leap
+ * second), which {@link fromIso} then reads.
+ */
+function fromCanonical(s: string): DateReading | undefined {
+  const n = s.length
+  if (n !== 24 && n !== 20) return undefined
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return
+  if (s[n - 1] !== 'Z' || (n === 24 && (s[19] !== '.' || digitsAt(s, 20, 3) < 0))) return
+  const year = digitsAt(s, 0, 4)
+  const month = digitsAt(s, 5, 2)
+  const day = digitsAt(s, 8, 2)
+  const hour = digitsAt(s, 11, 2)
+  const minute = digitsAt(s, 14, 2)
+  const second = digitsAt(s, 17, 2)
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return
+  return { seconds: Date.UTC(year, month - 1, day, hour, minute, second) / 1000 }
+}
+
+/** The number `s` spells in `k` digits from `i`; -1 when one of them is no digit. */
+function digitsAt(s: string, i: number, k: number): number {
+  let v = 0
+  for (let j = i; j < i + k; j++) {
+    const c = s.charCodeAt(j) - 48
+    if (!(c >= 0 && c <= 9)) return -1
+    v = v * 10 + c
+  }
+  return v
+}
+
 function fromIso(s: string): DateReading | undefined {
   const m = ISO.exec(s)
   if (!m) return undefined
-  const [
-    ,
-    y = 0, // for the type: the year is never absent
-    sep,
-    mo,
-    d,
-    ordinal,
-    week,
-    weekday = 1,
-    h = 0,
-    ,
-    mi = 0,
-    sec = 0,
-    fraction = '',
-    zone = 'Z',
-  ] = m
+  // Indexed, not destructured: destructuring walks the match's iterator, slowly.
+  const y = m[1] ?? '' // for the type: the year is never absent
+  const sep = m[2]
+  const mo = m[3]
+  const d = m[4]
+  const ordinal = m[5]
+  const week = m[6]
+  const weekday = m[7] ?? 1
+  const h = m[8] ?? 0
+  const mi = m[10] ?? 0
+  const sec = m[11] ?? 0
+  const fraction = m[12] ?? ''
+  const zone = m[13] ?? 'Z'
   const year = +y
   const month = +(mo ?? 1)
   const hour = +h
@@ -202,7 +237,10 @@ function fromIso(s: string): DateReading | undefined {
   // A fraction of a second is floored away; of an hour or a minute it is whole seconds:
   // floor(unit × 0.ddd…) by long multiplication from the last digit, exact at any length.
   const unit = m[11] ? 1 : m[10] ? 60 : 3600
-  const extra = [...fraction].reduceRight((c, digit) => Math.floor((+digit * unit + c) / 10), 0)
+  const extra =
+    unit === 1 || !fraction
+      ? 0
+      : [...fraction].reduceRight((c, digit) => Math.floor((+digit * unit + c) / 10), 0)
   const day = week ? checked + +weekday - 4 : checked
   const r = utc(year, month, day, hour, +mi, +sec, zoneOffset(zone), extra)
   if (r && !sep && mo && !d) {
@@ -230,18 +268,15 @@ const TEXT = new RegExp(
 function fromText(s: string): DateReading | undefined {
   const m = TEXT.exec(s)
   if (!m) return undefined
-  const [
-    ,
-    toStringMonth,
-    toStringDay,
-    day = toStringDay ?? 0, // the 0s are for the type: these groups are never absent
-    monthName = toStringMonth ?? '',
-    year = 0,
-    hour = 0,
-    minute = 0,
-    second = 0, // so `!second` says it is absent (given, it is a non-empty text)
-    zone = '',
-  ] = m
+  // Indexed, not destructured: destructuring walks the match's iterator, slowly.
+  const toStringMonth = m[1]
+  const day = m[3] ?? m[2] ?? 0 // the 0s are for the type: one of these groups is there
+  const monthName = m[4] ?? toStringMonth ?? ''
+  const year = m[5] ?? 0
+  const hour = m[6] ?? 0
+  const minute = m[7] ?? 0
+  const second = m[8] ?? 0 // so `!second` says it is absent (given, it is a non-empty text)
+  const zone = m[9] ?? ''
   // toString() text has seconds and a `GMT±HHMM…` zone, the only zone longer than five
   // characters; RFC 2822 text never has that zone.
   if (!toStringMonth === zone.length > 5 || (toStringMonth && !second)) return undefined
@@ -258,10 +293,20 @@ function fromText(s: string): DateReading | undefined {
  * `UT`, `UTC`, `GMT`, or an obsolete North-American zone of RFC 2822 §4.3: `EST`, `CST`,
  * `MST`, `PST` are 5 to 8 hours west of UTC, their daylight `EDT` … `PDT` one hour less.
  */
+const isSign = (c: string | undefined) => c === '+' || c === '-'
+
 function zoneOffset(zone: string): number {
-  const [, sign, hh = 0, mm = 0] = /([+-])(\d\d):?(\d\d)?/.exec(zone) ?? []
-  // The sign is the whole offset's: -05:30 is -330 minutes.
-  if (sign) return +hh > 23 || +mm > 59 ? NaN : +(sign + (+hh * 60 + +mm))
+  if (zone === 'Z' || zone === 'z') return 0 // the usual zone, and the default
+  // Read by position (the patterns checked the digits): the sign is first, or follows
+  // `GMT` in toString() text; then `hh`, and `mm` after an optional colon.
+  const at = isSign(zone[0]) ? 0 : isSign(zone[3]) ? 3 : -1
+  if (at >= 0) {
+    const hh = +zone.slice(at + 1, at + 3)
+    const from = zone[at + 3] === ':' ? at + 4 : at + 3
+    const mm = +zone.slice(from, from + 2)
+    // The sign is the whole offset's: -05:30 is -330 minutes.
+    return hh > 23 || mm > 59 ? NaN : (zone[at] === '-' ? -1 : 1) * (hh * 60 + mm)
+  }
   const west = 'ECMP'.indexOf(zone.charAt(0).toUpperCase()) + 5 // 4 for UT, UTC, GMT and Z
   // Of the names, only the daylight ones have a D.
   return west > 4 ? (/d/i.test(zone) ? 1 - west : -west) * 60 : 0
@@ -276,8 +321,11 @@ function shifted(year: number, month: number, day: number): Date {
   return new Date(Date.UTC((year % 400) + 2000, month, day))
 }
 
+/** Days in `month` (1–12) of `year`: arithmetic, as this runs for every date read. */
 function daysInMonth(year: number, month: number): number {
-  return shifted(year, month, 0).getUTCDate()
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
+  // 31 and 30 alternate from January, and again from August.
+  return 30 + ((month + (month >> 3)) & 1)
 }
 
 /**

@@ -852,3 +852,47 @@ describe('readDate: defects fixed in the rewrite with regular expressions', () =
     })
   })
 })
+
+describe('readDate: toISOString() text, read by position', () => {
+  // The fast path must agree with the full ISO reading and with the Date it came from,
+  // and hand everything unusual in that shape to the full reading.
+  const MS_RANGE = 8.64e15
+  it('any Date: its toISOString() text (with or without the milliseconds) is its second', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -MS_RANGE, max: MS_RANGE }), (ms) => {
+        const text = new Date(ms).toISOString()
+        const seconds = Math.floor(ms / 1000) + 0
+        expect(readDate(text)).toEqual({ seconds })
+        if (text.length === 24) expect(readDate(`${text.slice(0, 19)}Z`)).toEqual({ seconds })
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('years 0–99, 24:00 and a leap second in that shape are read by the full reading', () => {
+    expect(readDate('0099-12-31T23:59:59.999Z')).toEqual({
+      seconds: Math.floor(Date.UTC(2099, 11, 31, 23, 59, 59) / 1000) - 2000 * 31556952,
+    })
+    expect(readDate('2026-03-02T24:00:00.000Z')).toEqual({ seconds: Date.UTC(2026, 2, 3) / 1000 })
+    expect(readDate('2016-12-31T23:59:60Z')).toEqual({
+      seconds: Date.UTC(2016, 11, 31, 23, 59, 59) / 1000,
+    })
+  })
+
+  it('that shape with an impossible field is no date', () => {
+    for (const text of [
+      '2026-02-29T10:00:00.000Z',
+      '2026-13-01T10:00:00.000Z',
+      '2026-00-01T10:00:00Z',
+      '2026-03-02T25:00:00.000Z',
+      '2026-03-02T10:60:00.000Z',
+      '2026-03-02T10:00:61.000Z',
+      '2026-03-02T10:00:00.0a0Z',
+      '2026-03-02T1a:00:00.000Z',
+      '2026-03-02 10:00:00.000Z'.replace(' ', 'X'),
+      '2026-03-02T10:00:00.000+',
+    ]) {
+      expect(readDate(text), text).toBeUndefined()
+    }
+  })
+})
