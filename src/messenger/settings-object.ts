@@ -5,6 +5,7 @@
  * @module
  */
 
+import { hasKeys } from '../_lib/is-record.js'
 import { setOwn } from '../_lib/set-own.js'
 import { writeCompanyFields } from '../company-fields.js'
 import { attachable } from '../device-mode.js'
@@ -90,5 +91,5 @@ export function addIdentifyData(
 export function messengerCompany(c: NormalizedCompany): MessengerCompany {
   const out: MessengerCompany = { company_id: c.companyId }
   writeCompanyFields(out, c, 'created_at')
-  return { ...out, ...c.customAttributes }
+  return hasKeys(c.customAttributes) ? { ...out, ...c.customAttributes } : out
 }
