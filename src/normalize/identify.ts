@@ -66,9 +66,10 @@ export function normalizeIdentify(
   const out: NormalizedIdentify = {
     type: 'identify',
     ...base,
-    // Copies: a trait may set an option, and the base's may be shared.
-    options: { ...base.options },
-    optionPaths: { ...base.optionPaths },
+    // Copies: a trait may set an option, and the base's may be shared (Object.assign:
+    // V8 copies these far faster than a spread).
+    options: Object.assign({}, base.options),
+    optionPaths: Object.assign({}, base.optionPaths),
     companies: [],
     customAttributes: sink.out,
     active: context?.active !== false,
