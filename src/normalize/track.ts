@@ -3,6 +3,7 @@ import type { TrackEvent } from '../event/types.js'
 import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
+import { modelHead } from './head.js'
 import type { Metadata, MetadataValue, NormalizedTrack, TimedTrack } from './model.js'
 import { readMonetaryAmount, writePrice } from './price.js'
 import { codePointLength } from './truncate.js'
@@ -24,7 +25,9 @@ export function normalizeTrack(
   // The parser lets through an object, null or nothing.
   const properties: Record<string, unknown> = event.properties ?? {}
   const metadata: Metadata = {}
-  const track: NormalizedTrack = { type: 'track', ...base, eventName: event.event, metadata }
+  const track = modelHead('track', base) as NormalizedTrack
+  track.eventName = event.event
+  track.metadata = metadata
   const sink: ValueSink<MetadataValue> = {
     out: metadata,
     paths: {},
@@ -48,10 +51,10 @@ export function normalizeTrack(
     } else {
       const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
       const amount = nested && readMonetaryAmount(value, path, ctx)
-      const write = () => writeValue(sink, key, value, path, key, ctx)
       if (amount) put(sink, key, amount, path, ctx)
-      else if (nested && nestedMode(key, ctx) === 'flatten') later.push(write)
-      else write()
+      else if (nested && nestedMode(key, ctx) === 'flatten')
+        later.push(() => writeValue(sink, key, value, path, key, ctx))
+      else writeValue(sink, key, value, path, key, ctx)
     }
   }
   for (const write of later) write()
