@@ -68,9 +68,10 @@ export function addIdentifyData(
   if (m.phone !== undefined) out.phone = m.phone
   if (m.signedUpAt !== undefined) out.created_at = m.signedUpAt
   if (m.avatar !== undefined) out.avatar = { type: 'avatar', image_url: m.avatar }
-  const companies = m.companies.flatMap((c) =>
-    attachable(c, MESSENGER, warnings) ? [messengerCompany(c)] : [],
-  )
+  // A loop, not flatMap: this runs on every identify, and flatMap is several times slower.
+  const companies: MessengerCompany[] = []
+  for (const c of m.companies)
+    if (attachable(c, MESSENGER, warnings)) companies.push(messengerCompany(c))
   if (companies.length > 1) out.companies = companies
   else if (companies[0] !== undefined) out.company = companies[0]
   // At the top level, where the Messenger takes custom attributes; one named like a
