@@ -34,19 +34,20 @@ export function normalizeTrack(
     kind: 'metadata',
     room: ctx.settings.maxEventProperties,
   }
-  const [price, consumed] = writePrice(properties, sink, ctx)
+  const [price, [amountKey, currencyKey]] = writePrice(properties, sink, ctx)
   const { userId, email } = base.user
   /** Nested values to flatten once every top-level property has had its slot. */
   const later: (() => void)[] = []
+  const richLinks = ctx.settings.richLinkProperties
   for (const key in properties) {
     const value = properties[key]
     const path = `properties.${key}`
-    if (value === undefined || consumed.includes(key)) continue
+    if (value === undefined || key === amountKey || key === currencyKey) continue
     if (key === 'price' && price) {
       warn(ctx.warnings, 'replaced', path, 'Replaced by the computed price')
     } else if (key === 'email' && userId === undefined && value === email) {
       track.identityEmailPath = 'properties.email' // sent as the identity, not as metadata too
-    } else if (ctx.settings.richLinkProperties.includes(key)) {
+    } else if (richLinks.length > 0 && richLinks.includes(key)) {
       writeRichLink(sink, key, value, path, ctx)
     } else {
       const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
