@@ -57,13 +57,11 @@ export function warnDeviceUnsent(
   target: string,
   warnings: Warning[],
 ): void {
-  const recorded = `${target} records it from the device`
-  if (m.lastSeenPath !== undefined && m.lastSeenAt !== now) {
-    notSent(warnings, m.lastSeenPath, recorded)
-  }
+  const recorded = (path: string) => notSent(warnings, path, `${target} records it from the device`)
+  if (m.lastSeenPath !== undefined && m.lastSeenAt !== now) recorded(m.lastSeenPath)
   if (m.type === 'identify') {
-    if (m.ip !== undefined) notSent(warnings, 'context.ip', recorded)
-    if (m.userAgent !== undefined) notSent(warnings, 'context.userAgent', recorded)
+    if (m.ip !== undefined) recorded('context.ip')
+    if (m.userAgent !== undefined) recorded('context.userAgent')
     if (m.ownerPath !== undefined) {
       notSent(warnings, m.ownerPath, `${target} cannot set the owner (REST 2.x can)`)
     }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { hasKeys } from './_lib/is-record.js'
 import { unsupportedType } from './envelopes.js'
 import type { UnsentOptions } from './intercom-options.js'
 import type { IntercomOptions } from './normalize/model.js'
@@ -43,6 +44,8 @@ export function warnUnsentOptions(
   warnings: Warning[],
 ): (keyof IntercomOptions)[] {
   const sent: (keyof IntercomOptions)[] = []
+  // Most events carry no option: nothing to walk.
+  if (!hasKeys(m.optionPaths)) return sent
   for (const key of ALL_OPTIONS) {
     const path = m.optionPaths[key]
     if (path === undefined) continue

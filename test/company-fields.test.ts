@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { writeCompanyFields } from '../src/company-fields.js'
+import { COMPANY_FIELDS } from '../src/intercom/attribute-names.js'
 import type { NormalizedCompany } from '../src/normalize/model.js'
 
 const full: NormalizedCompany = {
@@ -44,5 +45,17 @@ describe('writeCompanyFields', () => {
       website: 'https://acme.example',
       industry: 'Anvils',
     })
+  })
+
+  it('writes exactly the COMPANY_FIELDS that have a model field, in the table order', () => {
+    const expected: [string, unknown][] = []
+    for (const key in COMPANY_FIELDS) {
+      const model = COMPANY_FIELDS[key]?.model as keyof NormalizedCompany | null | undefined
+      if (model != null) expected.push([key, full[model]])
+    }
+    expect(expected.length).toBeGreaterThan(0)
+    const out: Record<string, unknown> = {}
+    writeCompanyFields(out, full, 'remote_created_at')
+    expect(Object.entries(out)).toEqual(expected)
   })
 })

@@ -21,6 +21,10 @@ export function companyIdFromName(name: string): string {
 
 /** Company fields by trait name (`employees` → `size`, `created` → `createdAt`, …), and `remove`. */
 const COMPANY_TRAITS = traitFields(COMPANY_FIELDS, { remove: 'remove' })
+/** Fields more than one trait name fills: only these can be given twice. */
+const SPELLED_SEVERAL_WAYS = new Set(
+  [...COMPANY_TRAITS.values()].filter((f, i, all) => all.indexOf(f) !== i),
+)
 
 /** Reads one field's value; `undefined` (warned) when it cannot be sent. */
 type Reader = (
@@ -129,7 +133,7 @@ export function normalizeCompany(
       // The same id again (warehouse syncs send it as a column too) loses nothing.
       if (value !== companyId)
         warn(warnings, 'superseded', p, 'The groupId is the company id; ignored')
-    } else if (firstSpelling(spellings, field, p, warnings)) {
+    } else if (!SPELLED_SEVERAL_WAYS.has(field) || firstSpelling(spellings, field, p, warnings)) {
       const v = READERS[field]?.(value, p, ctx, key)
       // An empty id is none (the name may give one); an empty name is sent as given.
       if (v === undefined || (v === '' && field === 'companyId')) continue

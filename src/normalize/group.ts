@@ -2,6 +2,7 @@ import type { GroupEvent } from '../event/types.js'
 import { warn } from '../warnings.js'
 import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
+import { modelHead } from './head.js'
 import { applyLastSeen } from './last-seen.js'
 import type { NormalizedCompany, NormalizedGroup } from './model.js'
 import { hasUser } from './user.js'
@@ -20,12 +21,9 @@ export function normalizeGroup(
     ctx,
     event.groupId,
   ) ?? { companyId: event.groupId, customAttributes: {}, remove: false, path: 'traits' }
-  const group: NormalizedGroup = {
-    type: 'group',
-    ...base,
-    company,
-    active: event.context?.active !== false,
-  }
+  const group = modelHead('group', base) as NormalizedGroup
+  group.company = company
+  group.active = event.context?.active !== false
   if (!hasUser(base.user)) {
     if (company.remove) {
       warn(

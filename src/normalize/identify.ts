@@ -7,6 +7,7 @@ import { normalizeCompany } from './company.js'
 import type { NormalizeContext } from './context.js'
 import { dateField } from './date-field.js'
 import { firstSpelling } from './first-spelling.js'
+import { modelHead } from './head.js'
 import { readIdentityTrait, readOptionTrait } from './identity-traits.js'
 import { applyLastSeen } from './last-seen.js'
 import type { IntercomOptions, NormalizedCompany, NormalizedIdentify } from './model.js'
@@ -63,16 +64,13 @@ export function normalizeIdentify(
   }
   const context = event.context
   const sink = attributeSink()
-  const out: NormalizedIdentify = {
-    type: 'identify',
-    ...base,
-    // Copies: a trait may set an option, and the base's may be shared.
-    options: { ...base.options },
-    optionPaths: { ...base.optionPaths },
-    companies: [],
-    customAttributes: sink.out,
-    active: context?.active !== false,
-  }
+  const out = modelHead('identify', base) as NormalizedIdentify
+  // Copies: a trait may set an option, and the base's may be shared.
+  out.options = { ...base.options }
+  out.optionPaths = { ...base.optionPaths }
+  out.companies = []
+  out.customAttributes = sink.out
+  out.active = context?.active !== false
   // parse guarantees traits is an object when present.
   const traits = event.traits ?? {}
   for (const key in traits) {

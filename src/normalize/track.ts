@@ -3,6 +3,7 @@ import type { TrackEvent } from '../event/types.js'
 import { MAX_STRING_LENGTH } from '../intercom/limits.js'
 import { warn } from '../warnings.js'
 import type { NormalizeContext } from './context.js'
+import { modelHead } from './head.js'
 import type { Metadata, MetadataValue, NormalizedTrack, TimedTrack } from './model.js'
 import { readMonetaryAmount, writePrice } from './price.js'
 import { codePointLength } from './truncate.js'
@@ -24,34 +25,37 @@ export function normalizeTrack(
   // The parser lets through an object, null or nothing.
   const properties: Record<string, unknown> = event.properties ?? {}
   const metadata: Metadata = {}
-  const track: NormalizedTrack = { type: 'track', ...base, eventName: event.event, metadata }
+  const track = modelHead('track', base) as NormalizedTrack
+  track.eventName = event.event
+  track.metadata = metadata
   const sink: ValueSink<MetadataValue> = {
     out: metadata,
     paths: {},
     kind: 'metadata',
     room: ctx.settings.maxEventProperties,
   }
-  const [price, consumed] = writePrice(properties, sink, ctx)
+  const [price, [amountKey, currencyKey]] = writePrice(properties, sink, ctx)
   const { userId, email } = base.user
   /** Nested values to flatten once every top-level property has had its slot. */
   const later: (() => void)[] = []
+  const richLinks = ctx.settings.richLinkProperties
   for (const key in properties) {
     const value = properties[key]
     const path = `properties.${key}`
-    if (value === undefined || consumed.includes(key)) continue
+    if (value === undefined || key === amountKey || key === currencyKey) continue
     if (key === 'price' && price) {
       warn(ctx.warnings, 'replaced', path, 'Replaced by the computed price')
     } else if (key === 'email' && userId === undefined && value === email) {
       track.identityEmailPath = 'properties.email' // sent as the identity, not as metadata too
-    } else if (ctx.settings.richLinkProperties.includes(key)) {
+    } else if (richLinks.length > 0 && richLinks.includes(key)) {
       writeRichLink(sink, key, value, path, ctx)
     } else {
       const nested = typeof value === 'object' && value !== null && !(value instanceof Date)
       const amount = nested && readMonetaryAmount(value, path, ctx)
-      const write = () => writeValue(sink, key, value, path, key, ctx)
       if (amount) put(sink, key, amount, path, ctx)
-      else if (nested && nestedMode(key, ctx) === 'flatten') later.push(write)
-      else write()
+      else if (nested && nestedMode(key, ctx) === 'flatten')
+        later.push(() => writeValue(sink, key, value, path, key, ctx))
+      else writeValue(sink, key, value, path, key, ctx)
     }
   }
   for (const write of later) write()
