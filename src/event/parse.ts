@@ -38,22 +38,22 @@ const OWN_FIELDS: Record<SegmentEventType, Record<string, Field>> = {
   alias: { previousId: REQUIRED_ID },
   reset: {},
 }
-const TYPE = oneOf(Object.keys(OWN_FIELDS))
+const TYPES = Object.keys(OWN_FIELDS) as SegmentEventType[]
+const TYPE = oneOf(TYPES)
 
 /** The common fields around a type's own ones, in the order errors are reported. */
-const fieldsOf = (own: Record<string, Field>): [string, Field][] =>
-  Object.entries({
-    userId: ID,
-    anonymousId: ID,
-    ...own,
-    context: OBJECT,
-    integrations: OBJECT,
-    traits: OBJECT,
-    properties: OBJECT,
-    timestamp: DATE,
-  })
+const fieldsOf = (own: Record<string, Field>): Record<string, Field> => ({
+  userId: ID,
+  anonymousId: ID,
+  ...own,
+  context: OBJECT,
+  integrations: OBJECT,
+  traits: OBJECT,
+  properties: OBJECT,
+  timestamp: DATE,
+})
 /** Each type's fields, built once (an unknown type has the common ones). */
-const FIELDS = new Map(Object.entries(OWN_FIELDS).map(([type, own]) => [type, fieldsOf(own)]))
+const FIELDS = new Map(TYPES.map((type) => [type, fieldsOf(OWN_FIELDS[type])]))
 const COMMON = fieldsOf({})
 
 /**
@@ -131,10 +131,8 @@ export function readEvent(input: unknown): EventReading {
   /** The typed copy, made at the first field that must be replaced. */
   let copy: Record<string, unknown> | undefined
   const fields = own ?? COMMON
-  for (let i = 0; i < fields.length; i++) {
-    const entry = fields[i] as [string, Field]
-    const key = entry[0]
-    const field = entry[1]
+  for (const key in fields) {
+    const field = fields[key] as Field
     const v = input[key]
     if (v === undefined || v === null) {
       if (!field.required) continue

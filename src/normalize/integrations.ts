@@ -48,6 +48,11 @@ const SPELLINGS = new Map(
   ),
 )
 
+const NO_OPTIONS: ReadOptions = Object.freeze({
+  options: Object.freeze({}),
+  optionPaths: Object.freeze({}),
+})
+
 /** Intercom options plus analytics-android's `createdAt` (the sign-up time), as `[path, value]`. */
 export interface ReadOptions {
   options: IntercomOptions
@@ -71,57 +76,50 @@ export function readIntercomOptions(
   const fromContext = intercomEntry(context)
   // Most events carry no Intercom options: they share one frozen result.
   if (fromIntegrations === undefined && fromContext === undefined) return NO_OPTIONS
+  const { warnings } = ctx
   const found: ReadOptions = { options: {}, optionPaths: {} }
   /** Where each option (and `createdAt`) was read, for the first-spelling rule. */
   const paths: Record<string, string> = {}
-  readFrom('integrations', integrations, fromIntegrations, found, paths, ctx)
-  readFrom('context', context, fromContext, found, paths, ctx)
-  return found
-}
-
-const NO_OPTIONS: ReadOptions = Object.freeze({
-  options: Object.freeze({}),
-  optionPaths: Object.freeze({}),
-})
-
-/** Reads the options of `<parent>.Intercom` (`entry`) into `found`. */
-function readFrom(
-  parent: 'integrations' | 'context',
-  obj: Record<string, unknown> | undefined,
-  entry: { key: string; value: unknown } | undefined,
-  found: ReadOptions,
-  paths: Record<string, string>,
-  { warnings }: NormalizeContext,
-): void {
-  if (entry === undefined) return
-  const path = `${parent}.${entry.key}`
-  const source = entry.value
-  if (isRecord(source)) {
-    for (const key in source) {
-      const value = source[key]
-      const p = `${path}.${key}`
-      const [name, check] = SPELLINGS.get(key) ?? []
-      if (value === undefined) continue
-      if (name === undefined) {
-        warn(warnings, 'unknown_option', p, `Unknown Intercom option "${key}"; ignored`)
-      } else if (check && !check.accepts(value)) {
-        warn(warnings, 'dropped_value', p, `${mustBe(`"${key}"`, check, value)}; ignored`)
-      } else if (firstSpelling(paths, name, p, warnings)) {
-        if (name === 'createdAt') found.signedUp = [p, value]
-        else {
-          ;(found.options as Record<string, unknown>)[name] = value
-          found.optionPaths[name] = p
+  for (const [parent, obj, entry] of [
+    ['integrations', integrations, fromIntegrations],
+    ['context', context, fromContext],
+  ] as const) {
+    if (entry === undefined) continue
+    const path = `${parent}.${entry.key}`
+    const source = entry.value
+    if (isRecord(source)) {
+      for (const key in source) {
+        const value = source[key]
+        const p = `${path}.${key}`
+        const [name, check] = SPELLINGS.get(key) ?? []
+        if (value === undefined) continue
+        if (name === undefined) {
+          warn(warnings, 'unknown_option', p, `Unknown Intercom option "${key}"; ignored`)
+        } else if (check && !check.accepts(value)) {
+          warn(warnings, 'dropped_value', p, `${mustBe(`"${key}"`, check, value)}; ignored`)
+        } else if (firstSpelling(paths, name, p, warnings)) {
+          if (name === 'createdAt') found.signedUp = [p, value]
+          else {
+            ;(found.options as Record<string, unknown>)[name] = value
+            found.optionPaths[name] = p
+          }
         }
       }
+    } else if (typeof source !== 'boolean' || parent !== 'integrations') {
+      // (A boolean `integrations.Intercom` is the enablement flag, not options.)
+      warn(
+        warnings,
+        'dropped_value',
+        path,
+        `${mustBe('Intercom options', OBJECT, source)}; ignored`,
+      )
     }
-  } else if (typeof source !== 'boolean' || parent !== 'integrations') {
-    // (A boolean `integrations.Intercom` is the enablement flag, not options.)
-    warn(warnings, 'dropped_value', path, `${mustBe('Intercom options', OBJECT, source)}; ignored`)
-  }
-  // `Intercom` and `intercom` both present: only the first is read.
-  for (const key in obj) {
-    if (key !== entry.key && /^intercom$/i.test(key)) {
-      warn(warnings, 'superseded', `${parent}.${key}`, `"${path}" is read instead; ignored`)
+    // `Intercom` and `intercom` both present: only the first is read.
+    for (const key in obj) {
+      if (key !== entry.key && /^intercom$/i.test(key)) {
+        warn(warnings, 'superseded', `${parent}.${key}`, `"${path}" is read instead; ignored`)
+      }
     }
   }
+  return found
 }

@@ -6,7 +6,7 @@
  * test holds `docs/guide/settings.md` to it.
  * @module
  */
-import { DIGIT_2, DOT, isDigit } from '../_lib/char-codes.js'
+import { isDigit } from '../_lib/char-codes.js'
 import { BOOLEAN, type Check, check, NON_EMPTY, OBJECT, oneOf } from '../checks.js'
 import { SEED_MAX_EVENT_METADATA } from '../intercom/limits.js'
 import { DEFAULT_LAUNCHER_SELECTOR } from '../intercom/messenger.js'
@@ -50,9 +50,9 @@ export interface SettingSpec<T> {
 export function isSupportedApiVersion(v: string): boolean {
   // Code units, not a regular expression: every REST call checks its version.
   if (v === '1.4') return true
-  if (v.length < 3 || v.charCodeAt(0) !== DIGIT_2 || v.charCodeAt(1) !== DOT) return false
-  for (let i = 2; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false
-  return true
+  let i = 2 // past '2.'
+  while (isDigit(v.charCodeAt(i))) i++
+  return i > 2 && i === v.length && v.startsWith('2.')
 }
 
 function row<T>(def: T, check: Check): SettingSpec<T> {
