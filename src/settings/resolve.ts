@@ -9,8 +9,8 @@ import type { ResolvedSettings, Settings } from './types.js'
 export { isSupportedApiVersion } from './table.js'
 
 /**
- * The defaults, from the settings table: the copy each call starts from. Never handed
- * out and not frozen, since V8 copies a spread of a frozen object key by key (8× slower).
+ * The defaults, from the settings table: what each call copies. Never handed out, so
+ * not frozen: V8 spreads a frozen object key by key (about 170 ns here, against 22).
  */
 const DEFAULTS: Record<string, unknown> = Object.fromEntries(
   Object.entries(SETTINGS_TABLE).map(([key, spec]) => [key, spec.default]),
