@@ -38,7 +38,23 @@ const OWN_FIELDS: Record<SegmentEventType, Record<string, Field>> = {
   alias: { previousId: REQUIRED_ID },
   reset: {},
 }
-const TYPE = oneOf(Object.keys(OWN_FIELDS))
+const TYPES = Object.keys(OWN_FIELDS) as SegmentEventType[]
+const TYPE = oneOf(TYPES)
+
+/** The common fields around a type's own ones, in the order errors are reported. */
+const fieldsOf = (own: Record<string, Field>): Record<string, Field> => ({
+  userId: ID,
+  anonymousId: ID,
+  ...own,
+  context: OBJECT,
+  integrations: OBJECT,
+  traits: OBJECT,
+  properties: OBJECT,
+  timestamp: DATE,
+})
+/** Each type's fields, built once (an unknown type has the common ones). */
+const FIELDS = new Map(TYPES.map((type) => [type, fieldsOf(OWN_FIELDS[type])]))
+const COMMON = fieldsOf({})
 
 /**
  * Checks that `input` (e.g. straight from `JSON.parse`) is a Segment event and types it.
@@ -97,7 +113,8 @@ export function readEvent(input: unknown): EventReading {
     return { errors: [inputError('not_an_object', '', message)], warnings }
   }
   const type = input.type
-  const known = TYPE.accepts(type) ? (type as SegmentEventType) : undefined
+  const own = FIELDS.get(type as SegmentEventType)
+  const known = own && (type as SegmentEventType)
   if (known === undefined) {
     const text = typeof type === 'string'
     // An unknown type's text is quoted: a misspelt one is seen at once.
@@ -113,38 +130,29 @@ export function readEvent(input: unknown): EventReading {
 
   /** The typed copy, made at the first field that must be replaced. */
   let copy: Record<string, unknown> | undefined
-  const replace = (key: string, value: string | undefined) => {
-    copy ??= { ...input }
-    copy[key] = value
-  }
-  const fields: Record<string, Field> = {
-    userId: ID,
-    anonymousId: ID,
-    ...(known && OWN_FIELDS[known]),
-    context: OBJECT,
-    integrations: OBJECT,
-    traits: OBJECT,
-    properties: OBJECT,
-    timestamp: DATE,
-  }
+  const fields = own ?? COMMON
   for (const key in fields) {
-    const v = input[key]
     const field = fields[key] as Field
-    const absent = v === undefined || v === null
-    if (absent ? field.required : !field.accepts(v)) {
-      errors.push(
-        absent
-          ? inputError('missing_field', key, `A ${type} call needs "${key}"`)
-          : inputError('wrong_type', key, mustBe(`"${key}"`, field, v)),
-      )
-      replace(key, key === 'event' ? '' : undefined)
-    } else if (typeof v === 'number' && field.accepts === ID.accepts) {
-      // An id (required or not) given as a number.
-      replace(key, String(v))
-      warn(warnings, 'converted', key, `${v} is sent as the string "${v}"`)
-    } else if (field.required && (key === 'event' ? (v as string).trim() : v) === '') {
-      errors.push(inputError('empty', key, `"${key}" must not be empty`))
+    const v = input[key]
+    if (v === undefined || v === null) {
+      if (!field.required) continue
+      errors.push(inputError('missing_field', key, `A ${type} call needs "${key}"`))
+    } else if (!field.accepts(v)) {
+      errors.push(inputError('wrong_type', key, mustBe(`"${key}"`, field, v)))
+    } else {
+      if (typeof v === 'number' && field.accepts === ID.accepts) {
+        // An id (required or not) given as a number.
+        copy ??= { ...input }
+        copy[key] = String(v)
+        warn(warnings, 'converted', key, `${v} is sent as the string "${v}"`)
+      } else if (field.required && (key === 'event' ? (v as string).trim() : v) === '') {
+        errors.push(inputError('empty', key, `"${key}" must not be empty`))
+      }
+      continue
     }
+    // A faulty field is left out of the copy (an event name is '': a track reads it as text).
+    copy ??= { ...input }
+    copy[key] = key === 'event' ? '' : undefined
   }
   if (known === undefined) return { errors, warnings }
   return { event: (copy ?? input) as unknown as SegmentEvent, errors, warnings }

@@ -48,6 +48,11 @@ const SPELLINGS = new Map(
   ),
 )
 
+const NO_OPTIONS: ReadOptions = Object.freeze({
+  options: Object.freeze({}),
+  optionPaths: Object.freeze({}),
+})
+
 /** Intercom options plus analytics-android's `createdAt` (the sign-up time), as `[path, value]`. */
 export interface ReadOptions {
   options: IntercomOptions
@@ -67,15 +72,18 @@ export function readIntercomOptions(
   context: Record<string, unknown> | undefined,
   ctx: NormalizeContext,
 ): ReadOptions {
+  const fromIntegrations = intercomEntry(integrations)
+  const fromContext = intercomEntry(context)
+  // Most events carry no Intercom options: they share one frozen result.
+  if (fromIntegrations === undefined && fromContext === undefined) return NO_OPTIONS
   const { warnings } = ctx
   const found: ReadOptions = { options: {}, optionPaths: {} }
   /** Where each option (and `createdAt`) was read, for the first-spelling rule. */
   const paths: Record<string, string> = {}
-  for (const [parent, obj] of [
-    ['integrations', integrations],
-    ['context', context],
+  for (const [parent, obj, entry] of [
+    ['integrations', integrations, fromIntegrations],
+    ['context', context, fromContext],
   ] as const) {
-    const entry = intercomEntry(obj)
     if (entry === undefined) continue
     const path = `${parent}.${entry.key}`
     const source = entry.value

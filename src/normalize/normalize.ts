@@ -83,10 +83,9 @@ function normalizeUnsafe(
   const { settings: given, now: givenNow, knownEventNames, known, knownAttributes } = options ?? {}
   const resolved = resolveSettings(given)
   const { event, errors, warnings } = readEvent(input)
-  warnings.unshift(...resolved.warnings)
+  if (resolved.warnings.length > 0) warnings.unshift(...resolved.warnings)
   if (!resolved.ok) errors.unshift(...resolved.errors)
-  /** The result when any step finds an error: every step appends to these two lists. */
-  const invalid: Invalid = { status: 'invalid', errors, warnings }
+  // Every step appends to these two lists; any error makes the result `invalid`.
   const now = givenNow === undefined ? undefined : nowSeconds(givenNow)
   if (givenNow !== undefined && now === undefined) {
     const message = mustBe(
@@ -96,7 +95,7 @@ function normalizeUnsafe(
     )
     errors.push(inputError('wrong_type', 'options.now', message))
   }
-  if (!resolved.ok || event === undefined) return invalid
+  if (!resolved.ok || event === undefined) return { status: 'invalid', errors, warnings }
 
   // What parse left is an object or nothing (null, or left out as invalid).
   const integrations = event.integrations ?? undefined
@@ -125,7 +124,7 @@ function normalizeUnsafe(
   }
   const m = (MODEL[event.type] as Step<SegmentEvent>)(event, base, ctx, read.signedUp)
   if (check !== undefined) errors.push(...check(m))
-  if (errors.length > 0) return invalid
+  if (errors.length > 0) return { status: 'invalid', errors, warnings }
   return {
     status: 'normalized',
     event: m,
@@ -156,8 +155,13 @@ const view: Step<PageEvent | ScreenEvent> = (event, base) => {
   // Parse left each text, or nothing (null, or left out as invalid).
   if (event.name != null) v.name = event.name
   if (event.type === 'page' && event.category != null) v.category = event.category
-  const properties = event.properties ?? {}
-  if (Object.values(properties).some((p) => p !== undefined)) v.properties = properties
+  const properties = event.properties
+  for (const key in properties) {
+    if (properties[key] !== undefined) {
+      v.properties = properties
+      break
+    }
+  }
   return v
 }
 

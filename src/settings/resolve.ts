@@ -8,10 +8,18 @@ import type { ResolvedSettings, Settings } from './types.js'
 
 export { isSupportedApiVersion } from './table.js'
 
+/**
+ * The defaults, from the settings table: what each call copies. Never handed out, so
+ * not frozen: V8 spreads a frozen object key by key (about 170 ns here, against 22).
+ */
+const DEFAULTS: Record<string, unknown> = Object.fromEntries(
+  Object.entries(SETTINGS_TABLE).map(([key, spec]) => [key, spec.default]),
+)
+
 /** The defaults of {@link Settings}, from the settings table. */
-export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze(
-  Object.fromEntries(Object.entries(SETTINGS_TABLE).map(([key, spec]) => [key, spec.default])),
-) as unknown as ResolvedSettings
+export const DEFAULT_SETTINGS: ResolvedSettings = Object.freeze({
+  ...DEFAULTS,
+}) as unknown as ResolvedSettings
 
 /**
  * The result of {@link resolveSettings}, discriminated on `ok`: {@link SettingsOk} or
@@ -52,29 +60,14 @@ export function resolveSettings(input: unknown): SettingsResult {
     const message = mustBe('settings', OBJECT, input)
     return { ok: false, errors: [inputError('wrong_type', 'settings', message)], warnings }
   }
-  /** Whether `value` passes `check`, with an error for each fault at its path. */
-  const valid = (path: string, value: unknown, check: Check): boolean => {
-    if (!check.accepts(value)) {
-      // A string is quoted: a mode or version misspelt is seen at once.
-      const got = typeof value === 'string' ? JSON.stringify(value) : describe(value)
-      errors.push(inputError('invalid_setting', path, mustBe(path, check, value, got)))
-      return false
-    }
-    let ok = true
-    const { each } = check
-    if (each)
-      for (const k in value as object)
-        ok = valid(`${path}.${k}`, (value as Record<string, unknown>)[k], each) && ok
-    return ok
-  }
-  const s: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  const s = { ...DEFAULTS }
   for (const key in input) {
     const value = input[key]
-    const path = `settings.${key}`
     if (value === undefined) continue
     if (!Object.hasOwn(SETTINGS_TABLE, key)) {
-      warn(warnings, 'unknown_setting', path, `Unknown setting "${key}" is ignored`)
-    } else if (valid(path, value, SETTINGS_TABLE[key as keyof Settings].check)) s[key] = value
+      warn(warnings, 'unknown_setting', `settings.${key}`, `Unknown setting "${key}" is ignored`)
+    } else if (valid(errors, 'settings', key, value, SETTINGS_TABLE[key as keyof Settings].check))
+      s[key] = value
   }
   // The kept spelling: createMissingAttributes: true is unknownAttributes: 'create'.
   if (s.createMissingAttributes === true && input.unknownAttributes === undefined) {
@@ -83,4 +76,30 @@ export function resolveSettings(input: unknown): SettingsResult {
   return errors.length > 0
     ? { ok: false, errors, warnings }
     : { ok: true, settings: s as unknown as ResolvedSettings, warnings }
+}
+
+/**
+ * Whether `value` (at `<parent>.<key>`) passes `check`, with an error for each fault at
+ * its path. The path is built only for an error or an `each` check.
+ */
+function valid(
+  errors: InputError[],
+  parent: string,
+  key: string,
+  value: unknown,
+  check: Check,
+): boolean {
+  const { each } = check
+  if (!check.accepts(value)) {
+    const path = `${parent}.${key}`
+    // A string is quoted: a mode or version misspelt is seen at once.
+    const got = typeof value === 'string' ? JSON.stringify(value) : describe(value)
+    errors.push(inputError('invalid_setting', path, mustBe(path, check, value, got)))
+    return false
+  }
+  let ok = true
+  if (each)
+    for (const k in value as object)
+      ok = valid(errors, `${parent}.${key}`, k, (value as Record<string, unknown>)[k], each) && ok
+  return ok
 }

@@ -6,6 +6,7 @@
  * test holds `docs/guide/settings.md` to it.
  * @module
  */
+import { isDigit } from '../_lib/char-codes.js'
 import { BOOLEAN, type Check, check, NON_EMPTY, OBJECT, oneOf } from '../checks.js'
 import { SEED_MAX_EVENT_METADATA } from '../intercom/limits.js'
 import { DEFAULT_LAUNCHER_SELECTOR } from '../intercom/messenger.js'
@@ -47,7 +48,11 @@ export interface SettingSpec<T> {
 
 /** `'1.4'` (legacy Users API) or a 2.x version such as `'2.16'`. */
 export function isSupportedApiVersion(v: string): boolean {
-  return /^(?:1\.4|2\.\d+)$/.test(v)
+  // Code units, not a regular expression: every REST call checks its version.
+  if (v === '1.4') return true
+  let i = 2 // past '2.'
+  while (isDigit(v.charCodeAt(i))) i++
+  return i > 2 && i === v.length && v.startsWith('2.')
 }
 
 function row<T>(def: T, check: Check): SettingSpec<T> {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normalize } from '../../src/normalize/normalize.js'
 import { toRest } from '../../src/rest/to-rest.js'
@@ -96,6 +97,18 @@ describe('resolveSettings: valid values', () => {
     for (const v of ['', '1.3', '1.0', '2', '2.', '2.x', '3.0', 'Unstable', ' 2.16', '2.16 ']) {
       expect(isSupportedApiVersion(v)).toBe(false)
     }
+  })
+
+  it('accepts exactly the texts 1.4 and 2.<digits> (the code-unit scan against its definition)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.stringMatching(/^[12][.,]?[0-9a٣ \n]{0,4}$/),
+    )
+    fc.assert(
+      fc.property(text, (v) => {
+        expect(isSupportedApiVersion(v)).toBe(v === '1.4' || /^2\.[0-9]+$/.test(v))
+      }),
+    )
   })
 
   it('accepts maxEventProperties of 0 (send no metadata)', () => {
