@@ -32,14 +32,17 @@ export function* saveCompany(
   needId = true,
 ): Step<string | undefined> {
   const { companyId } = company
-  const json = JSON.stringify(body)
+  // The body's text is what is remembered of a write: made only when it is compared or
+  // learned, not before the first request (it costs as much as the rest of the mapping).
   const remembered = c.memory.companyId(companyId)
-  if (remembered !== undefined && c.memory.companyWrite(companyId) === json) return remembered
+  if (remembered !== undefined && c.memory.companyWrite(companyId) === JSON.stringify(body)) {
+    return remembered
+  }
   const request = endpoint(c.settings, 'POST', '/companies', body)
   const response = yield* write(c, request, 'company', [], company.attributePaths)
   if (response instanceof Stop) return response
   const id = writtenId(c, request, response, needId, company.path)
-  if (typeof id === 'string') c.memory.learnCompany(companyId, id, json)
+  if (typeof id === 'string') c.memory.learnCompany(companyId, id, JSON.stringify(body))
   return id
 }
 
