@@ -200,6 +200,22 @@ describe('tree-shaking through the package name', () => {
     expect(restOnly.code.length).toBeLessThan(all.code.length)
   })
 
+  it('`import { toMessenger, applyMessengerCalls }` (the Messenger path) reaches no REST code', async () => {
+    const messenger = await bundle({
+      contents: "export { toMessenger, applyMessengerCalls } from 'segment-intercom'",
+    })
+    expect(declares(messenger.code, 'toMessenger')).toBe(true)
+    // Control: the whole core declares them and carries the REST literals.
+    for (const name of ['toRest', 'deliver', 'converse', 'endpoint', 'toMobile']) {
+      expect(declares(all.code, name), name).toBe(true)
+      expect(declares(messenger.code, name), name).toBe(false)
+    }
+    for (const literal of ['Intercom-Version', '/contacts/search', 'loginUserWithUserAttributes']) {
+      expect(all.code, literal).toContain(literal)
+      expect(messenger.code, literal).not.toContain(literal)
+    }
+  })
+
   it('`import { parseEvent }` drops normalization and every encoder', () => {
     expect(declares(parseOnly.code, 'parseEvent')).toBe(true)
     for (const name of ['normalize', 'toRest', 'deliver', ...DEVICE_ENCODERS.map((e) => e.name)]) {
