@@ -6,6 +6,7 @@
  * and read zone-less text in the host zone. `Date.UTC` only does the calendar arithmetic,
  * so nothing here depends on the host zone.
  */
+import { DIGIT_0, isDigit } from '../_lib/char-codes.js'
 import type { Warning } from '../types.js'
 import { warn } from '../warnings.js'
 
@@ -199,9 +200,9 @@ function fromCanonical(s: string): DateReading | undefined {
 function digitsAt(s: string, i: number, k: number): number {
   let v = 0
   for (let j = i; j < i + k; j++) {
-    const c = s.charCodeAt(j) - 48
-    if (!(c >= 0 && c <= 9)) return -1
-    v = v * 10 + c
+    const c = s.charCodeAt(j)
+    if (!isDigit(c)) return -1
+    v = v * 10 + c - DIGIT_0
   }
   return v
 }
