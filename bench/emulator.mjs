@@ -13,6 +13,7 @@ import os from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { deliver, toRest } from '../dist/index.js'
 import { createIntercomEmulator } from '../dist/testing.js'
+import { lcg } from './lcg.mjs'
 
 export const DEFAULT_SIZES = [10_000, 30_000, 100_000]
 /** The target: the largest run, in seconds. */
@@ -34,15 +35,6 @@ const EVENT_NAMES = [
 ]
 const PLANS = ['free', 'pro', 'enterprise']
 const START = Date.UTC(2026, 2, 1)
-
-/** A small deterministic generator, so every run sends the same stream. */
-function lcg(seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 /**
  * `count` events from `count / 5` users in a shuffled order: each user's first event

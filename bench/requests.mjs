@@ -24,6 +24,7 @@
 import { pathToFileURL } from 'node:url'
 import { deliverAll } from '../dist/index.js'
 import { createIntercomEmulator } from '../dist/testing.js'
+import { lcg } from './lcg.mjs'
 
 /** The targets. */
 const WARM_TARGET = 1.1
@@ -44,15 +45,6 @@ const EVENT_NAMES = [
 ]
 const PLANS = ['free', 'pro', 'enterprise']
 const START = Date.UTC(2026, 2, 1)
-
-/** A small deterministic generator (LCG), so every run sends the same stream. */
-function lcg(seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 /** Draws ranks 0..n-1 with weight 1 / (rank + q): a Zipf–Mandelbrot law. */
 function skewed(n, q, random) {

@@ -1,16 +1,8 @@
 import type { IntercomRequest, IntercomResponse, Send } from '../../src/index.js'
+import { mulberry32 } from '../../src/testing/emulator/prng.js'
 
-/** A small seeded PRNG (mulberry32): deterministic faults and inputs. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The emulator's seeded PRNG (mulberry32): deterministic faults and inputs. */
+export const seeded = mulberry32
 
 export type Fault = 'none' | 'server_error' | 'reject' | 'rate_limited' | 'bare_429'
 
